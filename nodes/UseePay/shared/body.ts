@@ -1,0 +1,210 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * How parameter values become UseePay's JSON body.
+ *
+ * Parameter names are UseePay's wire names (snake_case), so a value is sent under its own name.
+ * Shared field shapes (fields.ts) use two n8n group names that this file unwraps:
+ * - a single-value fixedCollection group `details` ({details: {...}}) becomes the plain object
+ *   (address, shipping, order ...);
+ * - a multi-value group `entries` of {key, value} rows becomes a key/value object (metadata).
+ * Empty strings and empty objects are left out, so optional fields are sent only when set.
+ * `extraFields` (JSON) is merged last, for fields UseePay's docs leave open.
+ */
+
+type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+
+/**
+ * n8n hands collection values over in the order of the (alphabetical) field list; bodies go out
+ * in the order UseePay's documentation writes its fields, so a request reads like the docs'
+ * examples. Keys not listed keep their order, after the listed ones.
+ */
+const WIRE_ORDER = [
+	'merchant_customer_id',
+	'name',
+	'email',
+	'phone',
+	'first_name',
+	'last_name',
+	'description',
+	'country',
+	'state',
+	'city',
+	'line1',
+	'line2',
+	'postcode',
+	'shipping_method',
+	'address',
+	'shipping',
+	'metadata',
+];
+const WIRE_RANK = new Map(WIRE_ORDER.map((key, rank) => [key, rank]));
+
+function inWireOrder(object: IDataObject): IDataObject {
+	const rank = (key: string) => WIRE_RANK.get(key) ?? WIRE_ORDER.length;
+	const ordered: IDataObject = {};
+	for (const key of Object.keys(object).sort((a, b) => rank(a) - rank(b))) ordered[key] = object[key];
+	return ordered;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ACRONYMS: Record<string, string> = { id: 'ID', url: 'URL', json: 'JSON', ip: 'IP' };
+
+/** `merchant_customer_id` → "Merchant Customer ID": the label a user sees for a wire name. */
+export function labelOf(name: string): string {
+	if (name === 'extraFields') return 'Extra Fields (JSON)';
+	return name
+		.replace(/([a-z])([A-Z])/g, '$1_$2')
+		.split(/[_.]/)
+		.filter(Boolean)
+		.map((word) => ACRONYMS[word.toLowerCase()] ?? word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
+}
+
+export function invalidInput(
+	ctx: IExecuteSingleFunctions,
+	field: string,
+	problem: string,
+	hint?: string,
+): NodeOperationError {
+	const itemIndex = ctx.getItemIndex();
+	return new NodeOperationError(ctx.getNode(), `'${labelOf(field)}' ${problem} [item ${itemIndex}]`, {
+		itemIndex,
+		description: hint,
+	});
+}
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isEmpty(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		value === '' ||
+		(isPlainObject(value) && Object.keys(value).length === 0) ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
+/** Turns one parameter value (possibly a shared shape) into its wire value; undefined = leave out. */
+function toWire(ctx: IExecuteSingleFunctions, path: string, value: unknown): unknown {
+	if (Array.isArray(value)) {
+		const list = value.map((entry, i) => toWire(ctx, `${path}.${i}`, entry)).filter((v) => !isEmpty(v));
+		return list.length ? list : undefined;
+	}
+	if (!isPlainObject(value)) {
+		if (value === '' || value === null || value === undefined) return undefined;
+		if (typeof value === 'string' && /(^|[._])email$/.test(path) && !EMAIL.test(value.trim())) {
+			throw invalidInput(ctx, path.split('.').pop() as string, 'is not a valid email address', 'Use an address like name@example.com, or leave the field out.');
+		}
+		return value;
+	}
+	const keys = Object.keys(value);
+	if (keys.length === 1 && keys[0] === 'details') return toWire(ctx, path, value.details);
+	if (keys.length === 1 && keys[0] === 'entries' && Array.isArray(value.entries)) {
+		const result: IDataObject = {};
+		for (const row of value.entries as IDataObject[]) {
+			const key = String(row.key ?? '').trim();
+			if (!key) {
+				throw invalidInput(ctx, path, 'has a row with an empty key', 'Give every row a key, or remove the row.');
+			}
+			result[key] = row.value ?? '';
+		}
+		return Object.keys(result).length ? result : undefined;
+	}
+	const result: IDataObject = {};
+	for (const [key, inner] of Object.entries(value)) {
+		const wire = toWire(ctx, path ? `${path}.${key}` : key, inner);
+		if (!isEmpty(wire)) result[key] = wire as IDataObject[string];
+	}
+	return isEmpty(result) ? undefined : inWireOrder(result);
+}
+
+function parseExtraFields(ctx: IExecuteSingleFunctions, raw: unknown): IDataObject {
+	if (isEmpty(raw)) return {};
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = JSON.parse(raw);
+		} catch (error) {
+			throw invalidInput(ctx, 'extraFields', 'is not valid JSON', (error as Error).message);
+		}
+	}
+	if (!isPlainObject(parsed)) {
+		throw invalidInput(ctx, 'extraFields', 'must be a JSON object', 'For example {"locale": "en"}.');
+	}
+	return parsed;
+}
+
+function deepMerge(target: IDataObject, extra: IDataObject): IDataObject {
+	for (const [key, value] of Object.entries(extra)) {
+		target[key] = isPlainObject(value) && isPlainObject(target[key]) ? deepMerge({ ...(target[key] as IDataObject) }, value) : value;
+	}
+	return target;
+}
+
+/** Reads a resource locator (or plain string) parameter; an empty one fails before any request. */
+export function readId(ctx: IExecuteSingleFunctions, parameter: string): string {
+	const raw = ctx.getNodeParameter(parameter, '', { extractValue: true }) as string | INodeParameterResourceLocator;
+	const value = String(typeof raw === 'object' && raw !== null ? raw.value ?? '' : raw ?? '').trim();
+	if (!value) {
+		throw invalidInput(ctx, parameter, 'is empty', 'Pick one from the list or enter its ID.');
+	}
+	return value;
+}
+
+/** preSend: check that an ID parameter used in the URL is set. */
+export function requireId(parameter: string): PreSend {
+	return async function (this: IExecuteSingleFunctions, options) {
+		readId(this, parameter);
+		return options;
+	};
+}
+
+export interface BodySpec {
+	/** Top-level parameters sent under their own names; required ones must not be empty. */
+	required?: string[];
+	optional?: string[];
+	/** A collection (Additional Fields / Update Fields) whose keys are sent under their own names. */
+	collection?: string;
+}
+
+/** Builds the JSON body of one item from its parameters (also used outside routing). */
+export function buildBody(ctx: IExecuteSingleFunctions, spec: BodySpec): IDataObject {
+	const body: IDataObject = {};
+	for (const name of spec.required ?? []) {
+		const wire = toWire(ctx, name, ctx.getNodeParameter(name, ''));
+		if (isEmpty(wire)) throw invalidInput(ctx, name, 'is required', `Enter a value for '${labelOf(name)}'.`);
+		body[name] = wire as IDataObject[string];
+	}
+	for (const name of spec.optional ?? []) {
+		const wire = toWire(ctx, name, ctx.getNodeParameter(name, ''));
+		if (!isEmpty(wire)) body[name] = wire as IDataObject[string];
+	}
+	let extra: IDataObject = {};
+	if (spec.collection) {
+		const { extraFields, ...fields } = ctx.getNodeParameter(spec.collection, {}) as IDataObject;
+		for (const [name, value] of Object.entries(fields)) {
+			const wire = toWire(ctx, name, value);
+			if (!isEmpty(wire)) body[name] = wire as IDataObject[string];
+		}
+		extra = parseExtraFields(ctx, extraFields);
+	}
+	return deepMerge(inWireOrder(body), extra);
+}
+
+/** preSend: the request body is built from the operation's parameters (see buildBody). */
+export function sendBody(spec: BodySpec): PreSend {
+	return async function (this: IExecuteSingleFunctions, options) {
+		options.body = buildBody(this, spec);
+		return options;
+	};
+}
