@@ -6,9 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
-import { useePayApiError } from './errors';
 import { readListPage } from './pagination';
+import { useePayRequest } from './transport';
 
 export interface LocatorSpec {
 	/** Parameter name, used in the operation's path as `{name}`. */
@@ -57,19 +56,12 @@ export function searchList(path: string, label: (object: IDataObject) => string)
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
 		const pageNum = Number(paginationToken ?? 0) || 0;
-		const credentials = await this.getCredentials('useePayApi');
-		const response = await this.helpers.httpRequestWithAuthentication.call(this, 'useePayApi', {
+		const { body } = await useePayRequest.call(this, {
 			method: 'GET',
-			url: `${useePayBaseUrl(credentials)}${path}`,
+			path,
 			qs: { page_num: pageNum, page_size: SEARCH_PAGE_SIZE },
-			json: true,
-			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
 		});
-		if (response.statusCode < 200 || response.statusCode >= 300) {
-			throw useePayApiError(this.getNode(), response.statusCode, response.body);
-		}
-		const { items, hasMore } = readListPage(response.body);
+		const { items, hasMore } = readListPage(body);
 		const needle = (filter ?? '').trim().toLowerCase();
 		const results: INodeListSearchItems[] = items
 			.map((object) => ({ name: `${label(object)} (${String(object.id)})`, value: String(object.id) }))

@@ -1,0 +1,68 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
+import { useePayApiError } from './errors';
+import { MAX_PAGE_SIZE, readListPage } from './pagination';
+
+/** Contexts that call UseePay from code (list search, the trigger's webhook lifecycle). */
+export type UseePayCaller = ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface UseePayRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+export interface UseePayResponse {
+	statusCode: number;
+	body: IDataObject;
+}
+
+/**
+ * One authenticated UseePay call from code, on the credential's own base URL. A non-2xx answer
+ * becomes the same NodeApiError the declarative operations raise; `allowStatus` lets a caller
+ * take a status (e.g. 404) as an answer instead.
+ */
+export async function useePayRequest(
+	this: UseePayCaller,
+	request: UseePayRequest,
+	allowStatus: number[] = [],
+): Promise<UseePayResponse> {
+	const credentials = await this.getCredentials('useePayApi');
+	const response = await this.helpers.httpRequestWithAuthentication.call(this, 'useePayApi', {
+		method: request.method,
+		url: `${useePayBaseUrl(credentials)}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	});
+	const statusCode = Number(response.statusCode);
+	if ((statusCode < 200 || statusCode >= 300) && !allowStatus.includes(statusCode)) {
+		throw useePayApiError(this.getNode(), statusCode, response.body);
+	}
+	return { statusCode, body: (response.body ?? {}) as IDataObject };
+}
+
+/** Every object of a UseePay list, page by page (for code that must see all, e.g. webhooks). */
+export async function useePayListAll(this: UseePayCaller, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	for (let pageNum = 0; ; pageNum++) {
+		const { body } = await useePayRequest.call(this, {
+			method: 'GET',
+			path,
+			qs: { ...qs, page_num: pageNum, page_size: MAX_PAGE_SIZE },
+		});
+		const { items, hasMore } = readListPage(body);
+		all.push(...items);
+		if (!hasMore || items.length === 0) return all;
+	}
+}
