@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Command line entry point:
+ *
+ *   node emulator/cli.js [--port 4010] [--latency-ms N] [--rate-limit N] [--server-error-rate X]
+ *                        [--reset-rate X] [--time-scale X] [--seed S]
+ *                        [--seed-merchant MERCHANT_NO:API_KEY[:APP_ID]]... [--no-any-merchant]
+ *                        [--private-key FILE] [--request-log-limit N]
+ *
+ * Prints `UseePay emulator ready on http://127.0.0.1:<port>` followed by the webhook public key
+ * (PEM). SIGINT / SIGTERM close the server and exit 0.
+ */
+const fs = require('node:fs');
+const { createEmulator } = require('./server');
+
+const USAGE = `Usage: node emulator/cli.js [options]
+  --port N                  port to listen on (default 4010, 0 = random); always binds 127.0.0.1
+  --latency-ms N            delay every /api/v1 response by N ms
+  --rate-limit N            N requests per second per merchant (0 = off); excess gets 429
+  --server-error-rate X     fraction 0..1 of /api/v1 requests answered 500
+  --reset-rate X            fraction 0..1 of /api/v1 connections destroyed without answer
+  --time-scale X            divide webhook retry delays by X (e.g. 1000)
+  --seed S                  seed for the fault PRNG (deterministic faults)
+  --seed-merchant M:K[:A]   configure merchant M with API key K (and app id A); repeatable
+  --no-any-merchant         only accept --seed-merchant merchants
+  --private-key FILE        PEM RSA private key for webhook signatures (default: generated)
+  --request-log-limit N     keep the last N requests in the request log (default 50000, 0 = off)
+  --help                    this text`;
+
+/**
+ * @param {string[]} argv
+ */
+function parseArgs(argv) {
+	/** @type {Record<string, any>} */
+	const o = { port: 4010, merchants: [] };
+	/** @param {string} flag @param {string|undefined} v */
+	const num = (flag, v) => {
+		const n = Number(v);
+		if (v === undefined || !Number.isFinite(n)) throw new Error(`${flag} needs a number`);
+		return n;
+	};
+	for (let i = 0; i < argv.length; i++) {
+		let a = argv[i];
+		let v;
+		const eq = a.indexOf('=');
+		if (a.startsWith('--') && eq > 0) {
+			v = a.slice(eq + 1);
+			a = a.slice(0, eq);
+		}
+		const next = () => (v !== undefined ? v : argv[++i]);
+		switch (a) {
+			case '--port': o.port = num(a, next()); break;
+			case '--latency-ms': o.latencyMs = num(a, next()); break;
+			case '--rate-limit': o.rateLimitPerSec = num(a, next()); break;
+			case '--server-error-rate': o.serverErrorRate = num(a, next()); break;
+			case '--reset-rate': o.resetRate = num(a, next()); break;
+			case '--time-scale': o.timeScale = num(a, next()); break;
+			case '--seed': { const s = next(); o.seed = /^\d+$/.test(String(s)) ? Number(s) : s; break; }
+			case '--seed-merchant': {
+				const [merchantNo, apiKey, appId] = String(next() || '').split(':');
+				if (!merchantNo || !apiKey) throw new Error('--seed-merchant needs MERCHANT_NO:API_KEY[:APP_ID]');
+				o.merchants.push({ merchantNo, apiKey, appId: appId || undefined });
+				break;
+			}
+			case '--no-any-merchant': o.allowAnyMerchant = false; break;
+			case '--private-key': o.privateKeyPem = fs.readFileSync(String(next()), 'utf8'); break;
+			case '--request-log-limit': o.requestLogLimit = num(a, next()); break;
+			case '--help': case '-h': o.help = true; break;
+			default: throw new Error(`Unknown option ${a}`);
+		}
+	}
+	return o;
+}
+
+async function main() {
+	let opts;
+	try {
+		opts = parseArgs(process.argv.slice(2));
+	} catch (err) {
+		process.stderr.write(`${err.message}\n${USAGE}\n`);
+		process.exit(2);
+	}
+	if (opts.help) {
+		process.stdout.write(`${USAGE}\n`);
+		return;
+	}
+	const { port, help, ...options } = opts;
+	const emu = createEmulator(options);
+	const { url } = await emu.listen(port, '127.0.0.1');
+	process.stdout.write(`UseePay emulator ready on ${url}\n${emu.publicKeyPem.trim()}\n`);
+	let closing = false;
+	const shutdown = () => {
+		if (closing) return;
+		closing = true;
+		emu.close().then(() => process.exit(0), () => process.exit(0));
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+}
+
+if (require.main === module) {
+	main().catch((err) => {
+		process.stderr.write(`UseePay emulator failed to start: ${err && err.message}\n`);
+		process.exit(1);
+	});
+}
+
+module.exports = { parseArgs };

@@ -1,0 +1,205 @@
+'use strict';
+/**
+ * Control plane under /__emulator/* (no auth, no faults, not in the request log):
+ *
+ *   GET  /__emulator/health                      liveness + counters
+ *   GET  /__emulator/config                      current fault/timing config
+ *   POST /__emulator/config                      patch config {latencyMs, rateLimitPerSec, serverErrorRate, resetRate, timeScale, seed}
+ *   POST /__emulator/reset                       empty everything, config back to startup defaults
+ *   GET  /__emulator/requests[?limit=&path=&method=]  request log {items, total}, oldest first
+ *   GET  /__emulator/public-key                  webhook signing public key (PEM, text/plain)
+ *   GET  /__emulator/deliveries[?event_id=&endpoint_id=&name=]  delivery attempts {items}
+ *   POST /__emulator/deliveries/redeliver        {event_id, endpoint_id?} resend same id + body
+ *   POST /__emulator/events                      {merchant_no, name, data} emit an arbitrary event
+ *   GET  /__emulator/events                      emitted events {items}
+ *   GET  /__emulator/events/{id}                 one event with its envelope
+ *   GET  /__emulator/routes                      the /api/v1 routes served
+ *   GET  /__emulator/3ds/{payment_intent_id}     3-D Secure page; ?result=success|failure completes it
+ *   POST /__emulator/3ds/{payment_intent_id}     {result: 'success'|'failure'} -> PaymentIntent JSON
+ *   POST /__emulator/checkout_sessions/{id}/complete | /expire  -> CheckoutSession JSON
+ *   GET  /__emulator/pay/{payment_link_id}       tiny HTML page for a payment link URL
+ */
+const { ApiError, isPlainObject } = require('./util');
+const { complete3ds } = require('./resources/paymentIntents');
+const { completeSession, expireSession } = require('./resources/checkoutSessions');
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ */
+function json(res, status, body) {
+	const text = JSON.stringify(body);
+	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+	res.end(text);
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} text
+ * @param {string} type
+ */
+function text(res, status, text, type) {
+	res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'content-length': Buffer.byteLength(text) });
+	res.end(text);
+}
+
+/** @param {string} s */
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<Record<string, any>>}
+ */
+function readJson(req) {
+	return new Promise((resolve, reject) => {
+		/** @type {Buffer[]} */
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('error', reject);
+		req.on('end', () => {
+			const raw = Buffer.concat(chunks).toString('utf8').trim();
+			if (!raw) return resolve({});
+			try {
+				const v = JSON.parse(raw);
+				if (!isPlainObject(v)) return reject(new ApiError(400, 'invalid_argument', null, 'Body must be a JSON object'));
+				resolve(v);
+			} catch {
+				reject(new ApiError(400, 'invalid_argument', null, 'Body is not valid JSON'));
+			}
+		});
+	});
+}
+
+/**
+ * Finds an object by id in any merchant and returns a ctx for that merchant.
+ * @param {any} emu
+ * @param {string} collection
+ * @param {string} id
+ * @param {string} what
+ */
+function locate(emu, collection, id, what) {
+	const hit = emu.store.findAnywhere(collection, id);
+	if (!hit) throw new ApiError(404, 'resource_not_found', null, `${what} ${id} not found`);
+	const ctx = emu.makeCtx(hit.merchantNo, hit.rec.obj.app_id || '');
+	return { ctx, obj: hit.rec.obj };
+}
+
+/**
+ * @param {any} emu the object returned by createEmulator
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ */
+async function handleControl(emu, req, res, url) {
+	const method = req.method || 'GET';
+	const path = url.pathname.replace(/\/+$/, '');
+	const q = url.searchParams;
+	try {
+		const body = method === 'POST' ? await readJson(req) : {};
+		if (method === 'GET' && path === '/__emulator/health')
+			return json(res, 200, {
+				status: 'ok',
+				url: emu.url,
+				uptime_ms: Date.now() - emu.stats.startedAt,
+				requests: emu.stats.requests,
+				pending_retries: emu.dispatcher.timers.size,
+			});
+		if (path === '/__emulator/config') {
+			if (method === 'GET') return json(res, 200, { ...emu.config });
+			if (method === 'POST') return json(res, 200, emu.setConfig(body));
+		}
+		if (method === 'POST' && path === '/__emulator/reset') {
+			emu.reset();
+			return json(res, 200, { status: 'ok', config: { ...emu.config } });
+		}
+		if (method === 'GET' && path === '/__emulator/requests') {
+			let items = emu.requestLog.toArray();
+			const p = q.get('path');
+			const m = q.get('method');
+			if (p) items = items.filter((/** @type {any} */ e) => e.path === p);
+			if (m) items = items.filter((/** @type {any} */ e) => e.method === m.toUpperCase());
+			const limit = Number(q.get('limit'));
+			if (limit > 0) items = items.slice(-limit);
+			return json(res, 200, { items, total: emu.requestLog.total });
+		}
+		if (method === 'GET' && path === '/__emulator/public-key') return text(res, 200, emu.publicKeyPem, 'text/plain');
+		if (method === 'GET' && path === '/__emulator/routes') return json(res, 200, { items: emu.router.list() });
+		if (method === 'GET' && path === '/__emulator/deliveries') {
+			let items = emu.dispatcher.log.toArray();
+			for (const key of ['event_id', 'endpoint_id', 'name']) {
+				const v = q.get(key);
+				if (v) items = items.filter((/** @type {any} */ d) => d[key] === v);
+			}
+			return json(res, 200, { items });
+		}
+		if (method === 'POST' && path === '/__emulator/deliveries/redeliver') {
+			if (typeof body.event_id !== 'string' || !body.event_id) throw new ApiError(400, 'field_required', 'event_id', 'event_id is required');
+			const n = emu.dispatcher.redeliver(body.event_id, body.endpoint_id);
+			if (n < 0) throw new ApiError(404, 'resource_not_found', 'event_id', `Event ${body.event_id} not found`);
+			return json(res, 200, { event_id: body.event_id, endpoints: n });
+		}
+		if (path === '/__emulator/events') {
+			if (method === 'GET') return json(res, 200, { items: emu.dispatcher.listEvents() });
+			if (method === 'POST') {
+				if (typeof body.merchant_no !== 'string' || !body.merchant_no)
+					throw new ApiError(400, 'field_required', 'merchant_no', 'merchant_no is required');
+				if (typeof body.name !== 'string' || !body.name) throw new ApiError(400, 'field_required', 'name', 'name is required');
+				const data = body.data === undefined ? {} : body.data;
+				return json(res, 200, emu.emitEvent(body.merchant_no, body.name, data));
+			}
+		}
+		let m = /^\/__emulator\/events\/([^/]+)$/.exec(path);
+		if (m && method === 'GET') {
+			const ev = emu.dispatcher.getEvent(decodeURIComponent(m[1]));
+			if (!ev) throw new ApiError(404, 'resource_not_found', null, 'Event not found');
+			return json(res, 200, ev);
+		}
+		m = /^\/__emulator\/3ds\/([^/]+)$/.exec(path);
+		if (m) {
+			const id = decodeURIComponent(m[1]);
+			const { ctx, obj } = locate(emu, 'payment_intents', id, 'PaymentIntent');
+			const result = method === 'POST' ? body.result : q.get('result');
+			if (result) {
+				if (result !== 'success' && result !== 'failure')
+					throw new ApiError(400, 'invalid_argument', 'result', 'result must be success or failure');
+				complete3ds(ctx, obj, result === 'success');
+				ctx.flush();
+				if (method === 'POST') return json(res, 200, obj);
+				const back = obj.return_url ? `<p><a href="${esc(obj.return_url)}">Return to merchant</a></p>` : '';
+				return text(res, 200, `<!doctype html><title>3-D Secure</title><h1>Authentication ${esc(result)}</h1><p>PaymentIntent ${esc(obj.id)} is now <b>${esc(obj.status)}</b>.</p>${back}`, 'text/html');
+			}
+			return text(
+				res,
+				200,
+				`<!doctype html><title>3-D Secure (emulator)</title><h1>3-D Secure challenge</h1><p>PaymentIntent ${esc(obj.id)}: ${esc(obj.amount)} ${esc(obj.currency)} (${esc(obj.status)})</p><p><a href="?result=success">Complete authentication</a> | <a href="?result=failure">Fail authentication</a></p>`,
+				'text/html',
+			);
+		}
+		m = /^\/__emulator\/checkout_sessions\/([^/]+)\/(complete|expire)$/.exec(path);
+		if (m && method === 'POST') {
+			const { ctx, obj } = locate(emu, 'checkout_sessions', decodeURIComponent(m[1]), 'Checkout Session');
+			if (m[2] === 'complete') completeSession(ctx, obj);
+			else expireSession(ctx, obj);
+			ctx.flush();
+			return json(res, 200, obj);
+		}
+		m = /^\/__emulator\/pay\/([^/]+)$/.exec(path);
+		if (m && method === 'GET') {
+			const { obj } = locate(emu, 'payment_links', decodeURIComponent(m[1]), 'Payment link');
+			return text(
+				res,
+				200,
+				`<!doctype html><title>${esc(obj.title || 'Payment link')}</title><h1>${esc(obj.title || 'Payment link')}</h1><p>${esc(obj.amount)} ${esc(obj.currency)}</p><p>${esc(obj.description || '')}</p><p>(UseePay emulator: no payment is collected here.)</p>`,
+				'text/html',
+			);
+		}
+		throw new ApiError(404, 'resource_not_found', null, `No such control endpoint: ${method} ${path}`);
+	} catch (err) {
+		if (err instanceof ApiError) return json(res, err.status, err.toBody());
+		return json(res, 500, { code: 'internal_error', source: null, message: String(err && err.message) });
+	}
+}
+
+module.exports = { handleControl };

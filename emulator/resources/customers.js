@@ -1,0 +1,115 @@
+'use strict';
+/** Customers: create / retrieve / update / list. `merchant_customer_id` is unique per merchant. */
+const { validate, ADDRESS } = require('../validate');
+const { newId, exists } = require('../util');
+const { stamp, val, applyUpdate, mustGet, retrieveRoute, listRoute } = require('./common');
+
+const COLLECTION = 'customers';
+
+/** @type {Record<string, import('../validate').FieldSpec>} */
+const SHIPPING_FIELDS = {
+	name: { type: 'string' },
+	first_name: { type: 'string' },
+	last_name: { type: 'string' },
+	phone: { type: 'string' },
+	shipping_method: { type: 'string' },
+	address: { type: 'object', fields: ADDRESS },
+};
+
+/** @type {Record<string, import('../validate').FieldSpec>} */
+const UPDATE_SCHEMA = {
+	merchant_customer_id: { type: 'string', nonEmpty: true },
+	name: { type: 'string' },
+	email: { type: 'string', email: true },
+	phone: { type: 'string' },
+	first_name: { type: 'string' },
+	last_name: { type: 'string' },
+	description: { type: 'string' },
+	address: { type: 'object', fields: ADDRESS },
+	shipping: { type: 'object', fields: SHIPPING_FIELDS },
+	metadata: { type: 'object' },
+};
+
+/** @type {Record<string, import('../validate').FieldSpec>} */
+const CREATE_SCHEMA = {
+	...UPDATE_SCHEMA,
+	merchant_customer_id: { type: 'string', required: true },
+};
+
+const FIELDS = [
+	'merchant_customer_id',
+	'name',
+	'first_name',
+	'last_name',
+	'email',
+	'phone',
+	'description',
+	'address',
+	'shipping',
+	'metadata',
+];
+
+/** @param {string} mci */
+const uniqueKey = (mci) => `customers:merchant_customer_id:${mci}`;
+
+/**
+ * Creates and stores a customer (also used by checkout sessions with an inline customer).
+ * @param {import('./common').Ctx} ctx
+ * @param {Record<string, any>} body already validated
+ * @returns {Record<string, any>}
+ */
+function createCustomer(ctx, body) {
+	const key = uniqueKey(body.merchant_customer_id);
+	if (ctx.store.getUnique(ctx.merchantNo, key))
+		throw exists('merchant_customer_id', `A customer with merchant_customer_id ${body.merchant_customer_id} already exists`);
+	/** @type {Record<string, any>} */
+	const fields = {};
+	for (const f of FIELDS) fields[f] = val(body, f);
+	const obj = stamp(ctx, newId('cus_'), fields, { errorFields: 'short' });
+	ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
+	ctx.store.setUnique(ctx.merchantNo, key, obj.id);
+	return obj;
+}
+
+/**
+ * Finds a customer by merchant_customer_id.
+ * @param {import('./common').Ctx} ctx
+ * @param {string} mci
+ */
+function findByMerchantCustomerId(ctx, mci) {
+	const id = ctx.store.getUnique(ctx.merchantNo, uniqueKey(mci));
+	return id ? ctx.store.get(ctx.merchantNo, COLLECTION, id) : undefined;
+}
+
+/** @type {import('./common').Route[]} */
+const routes = [
+	{
+		method: 'POST',
+		path: '/api/v1/customers/create',
+		handler: (ctx) => {
+			validate(ctx.body, CREATE_SCHEMA);
+			return createCustomer(ctx, ctx.body);
+		},
+	},
+	retrieveRoute('/api/v1/customers/{id}', COLLECTION, 'Customer'),
+	{
+		method: 'POST',
+		path: '/api/v1/customers/{id}',
+		handler: (ctx) => {
+			const obj = mustGet(ctx, COLLECTION, ctx.params.id, 'Customer');
+			validate(ctx.body, UPDATE_SCHEMA);
+			const mci = ctx.body.merchant_customer_id;
+			if (mci !== undefined && mci !== null && mci !== obj.merchant_customer_id) {
+				if (ctx.store.getUnique(ctx.merchantNo, uniqueKey(mci)))
+					throw exists('merchant_customer_id', `A customer with merchant_customer_id ${mci} already exists`);
+				ctx.store.deleteUnique(ctx.merchantNo, uniqueKey(obj.merchant_customer_id));
+				ctx.store.setUnique(ctx.merchantNo, uniqueKey(mci), obj.id);
+			}
+			const fields = mci === null ? FIELDS.filter((f) => f !== 'merchant_customer_id') : FIELDS;
+			return applyUpdate(obj, ctx.body, fields);
+		},
+	},
+	listRoute('/api/v1/customers', COLLECTION, ['email', 'merchant_customer_id', 'phone']),
+];
+
+module.exports = { routes, createCustomer, findByMerchantCustomerId, COLLECTION };

@@ -1,0 +1,87 @@
+'use strict';
+/**
+ * Webhook endpoints (management API). SAFETY RULE: the emulator only accepts loopback URLs
+ * (127.0.0.0/8, localhost, [::1]); any other host is refused with 400 invalid_argument / url, so
+ * deliveries can never leave the machine.
+ */
+const { validate } = require('../validate');
+const { newId, invalid, isLoopbackHost } = require('../util');
+const { stamp, val, applyUpdate, mustGet, retrieveRoute, listRoute } = require('./common');
+const { EVENT_NAMES, DEFAULT_API_VERSION } = require('../events');
+
+const COLLECTION = 'webhooks';
+
+/** @param {boolean} req @returns {Record<string, import('../validate').FieldSpec>} */
+const schema = (req) => ({
+	url: { type: 'string', required: req, nonEmpty: true },
+	events: { type: 'array', required: req, minItems: 1, items: { type: 'string' } },
+	api_version: { type: 'string' },
+	description: { type: 'string' },
+	metadata: { type: 'object' },
+	status: { type: 'string', enum: ['enabled', 'disabled'] },
+});
+
+/**
+ * Throws unless `raw` is an http(s) URL on a loopback host.
+ * @param {string} raw
+ */
+function checkUrl(raw) {
+	let u;
+	try {
+		u = new URL(raw);
+	} catch {
+		throw invalid('url', 'url must be an absolute http(s) URL');
+	}
+	if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', 'url must use http or https');
+	if (!isLoopbackHost(u.hostname))
+		throw invalid('url', 'The UseePay emulator only delivers webhooks to loopback addresses (127.0.0.0/8, localhost, [::1])');
+}
+
+/** @param {Record<string, any>} body */
+function checkBody(body) {
+	if (body.url !== undefined && body.url !== null) checkUrl(body.url);
+	if (Array.isArray(body.events)) {
+		body.events.forEach((e, i) => {
+			if (e !== '*' && !EVENT_NAMES.includes(e)) throw invalid(`events[${i}]`, `Unknown event name: ${e}`);
+		});
+	}
+	if (body.api_version !== undefined && body.api_version !== null && !/^\d{4}-\d{2}(-\d{2})?$/.test(body.api_version))
+		throw invalid('api_version', 'api_version must look like 2026-04 or 2025-11-06');
+}
+
+/** @type {import('./common').Route[]} */
+const routes = [
+	{
+		method: 'POST',
+		path: '/api/v1/webhooks/create',
+		handler: (ctx) => {
+			validate(ctx.body, schema(true));
+			checkBody(ctx.body);
+			const obj = stamp(ctx, newId('wek_'), {
+				url: ctx.body.url,
+				description: val(ctx.body, 'description'),
+				events: val(ctx.body, 'events'),
+				metadata: val(ctx.body, 'metadata', {}),
+				status: val(ctx.body, 'status', 'enabled'),
+				secret: null,
+				api_version: val(ctx.body, 'api_version', DEFAULT_API_VERSION),
+			});
+			ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
+			return obj;
+		},
+	},
+	retrieveRoute('/api/v1/webhooks/{webhook_id}', COLLECTION, 'Webhook'),
+	{
+		method: 'POST',
+		path: '/api/v1/webhooks/{webhook_id}',
+		handler: (ctx) => {
+			const obj = mustGet(ctx, COLLECTION, ctx.params.webhook_id, 'Webhook');
+			validate(ctx.body, schema(false));
+			checkBody(ctx.body);
+			return applyUpdate(obj, ctx.body, ['url', 'events', 'api_version', 'description', 'metadata', 'status']);
+		},
+	},
+	listRoute('/api/v1/webhooks', COLLECTION, ['status']),
+];
+
+module.exports = { routes, checkUrl, COLLECTION };

@@ -1,0 +1,477 @@
+'use strict';
+/**
+ * UseePay API emulator: a local, stateful stand-in for https://openapi1.uat.useepay.com.
+ *
+ *   const { createEmulator } = require('./emulator/server');
+ *   const emu = createEmulator({ seed: 1, timeScale: 1000 });
+ *   const { url } = await emu.listen(0);        // always binds a loopback address
+ *   ...
+ *   await emu.close();
+ *
+ * Pipeline for /api/v1/*: [reset fault] -> [rate limit] -> [server-error fault] -> read body ->
+ * [latency] -> route (404) -> auth (401) -> JSON body (400) -> handler -> webhook events.
+ * /__emulator/* (control plane, see control.js) never gets faults, rate limits or auth.
+ */
+const http = require('node:http');
+const crypto = require('node:crypto');
+const { Store } = require('./store');
+const { Router } = require('./router');
+const { WebhookDispatcher } = require('./webhooks');
+const { Faults } = require('./faults');
+const { ApiError, BoundedLog, isPlainObject, clone, isLoopbackHost } = require('./util');
+const { handleControl } = require('./control');
+
+const DEFAULT_API_KEY = 'UseePay_SK_emulator';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * @typedef {object} MerchantOption
+ * @property {string} merchantNo
+ * @property {string} apiKey
+ * @property {string} [appId] when set, x-app-id must equal it
+ */
+
+/**
+ * @typedef {object} EmulatorConfig
+ * @property {number} latencyMs added before each /api/v1 response
+ * @property {number} rateLimitPerSec per-merchant requests per sliding second, 0 = unlimited
+ * @property {number} serverErrorRate fraction [0,1] of /api/v1 requests answered 500
+ * @property {number} resetRate fraction [0,1] of /api/v1 connections destroyed without a response
+ * @property {number} timeScale webhook retry delays are divided by this (1 = real time)
+ * @property {number|string|null} seed PRNG seed for the faults (null = Math.random)
+ */
+
+/**
+ * @typedef {object} EmulatorOptions
+ * @property {number} [latencyMs]
+ * @property {number} [rateLimitPerSec]
+ * @property {number} [serverErrorRate]
+ * @property {number} [resetRate]
+ * @property {number} [timeScale]
+ * @property {number|string|null} [seed]
+ * @property {MerchantOption[]} [merchants] configured merchants (their key/app id must match)
+ * @property {boolean} [allowAnyMerchant] accept unknown merchant numbers with `defaultApiKey` (default true)
+ * @property {string} [defaultApiKey] default "UseePay_SK_emulator"
+ * @property {string} [privateKeyPem] RSA private key (PEM) used to sign webhooks; generated when absent
+ * @property {string} [publicKeyPem] matching public key (derived from the private key when absent)
+ * @property {number} [requestLogLimit] entries kept in the request log (default 50000, 0 = off)
+ * @property {number} [deliveryLogLimit] entries kept in the delivery log (default 50000)
+ * @property {number} [eventLogLimit] events kept for redelivery (default 10000)
+ * @property {number} [deliveryTimeoutMs] per-attempt webhook timeout (default 10000)
+ */
+
+const CONFIG_KEYS = ['latencyMs', 'rateLimitPerSec', 'serverErrorRate', 'resetRate', 'timeScale', 'seed'];
+
+/**
+ * Validates a partial config. Throws ApiError(400) on a bad value.
+ * @param {Record<string, any>} patch
+ * @returns {Partial<EmulatorConfig>}
+ */
+function checkConfig(patch) {
+	/** @type {Record<string, any>} */
+	const out = {};
+	for (const [k, v] of Object.entries(patch)) {
+		if (!CONFIG_KEYS.includes(k))
+			throw new ApiError(400, 'invalid_argument', k, `Unknown config key ${k}; expected one of ${CONFIG_KEYS.join(', ')}`);
+		if (k === 'seed') {
+			if (v !== null && typeof v !== 'number' && typeof v !== 'string')
+				throw new ApiError(400, 'invalid_argument', k, 'seed must be a number, a string or null');
+			out[k] = v;
+			continue;
+		}
+		const n = v === null ? 0 : Number(v);
+		if (typeof v === 'boolean' || !Number.isFinite(n) || n < 0)
+			throw new ApiError(400, 'invalid_argument', k, `${k} must be a non-negative number`);
+		if ((k === 'serverErrorRate' || k === 'resetRate') && n > 1)
+			throw new ApiError(400, 'invalid_argument', k, `${k} must be between 0 and 1`);
+		if (k === 'timeScale' && n <= 0) throw new ApiError(400, 'invalid_argument', k, 'timeScale must be > 0');
+		out[k] = n;
+	}
+	return out;
+}
+
+/**
+ * @param {http.ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ * @param {Record<string, string>} [headers]
+ */
+function sendJson(res, status, body, headers = {}) {
+	const text = JSON.stringify(body);
+	res.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': Buffer.byteLength(text),
+		...headers,
+	});
+	res.end(text);
+}
+
+/**
+ * Reads the request body (max 1 MiB).
+ * @param {http.IncomingMessage} req
+ * @returns {Promise<string>}
+ */
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		/** @type {Buffer[]} */
+		const chunks = [];
+		let size = 0;
+		req.on('data', (c) => {
+			size += c.length;
+			if (size > MAX_BODY_BYTES) {
+				reject(new ApiError(400, 'invalid_argument', null, 'Request body too large (max 1 MiB)'));
+				req.destroy();
+				return;
+			}
+			chunks.push(c);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+/** @param {number} ms */
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** @param {http.IncomingHttpHeaders} h */
+function maskHeaders(h) {
+	/** @type {Record<string, string|string[]|undefined>} */
+	const out = { ...h };
+	if (out['x-api-key'] !== undefined) out['x-api-key'] = '***';
+	if (out.authorization !== undefined) out.authorization = '***';
+	return out;
+}
+
+/**
+ * Creates an emulator instance (not yet listening).
+ * @param {EmulatorOptions} [options]
+ */
+function createEmulator(options = {}) {
+	/** @type {EmulatorConfig} */
+	const defaults = {
+		latencyMs: 0,
+		rateLimitPerSec: 0,
+		serverErrorRate: 0,
+		resetRate: 0,
+		timeScale: 1,
+		seed: null,
+		...checkConfig(
+			Object.fromEntries(
+				CONFIG_KEYS.filter((k) => /** @type {any} */ (options)[k] !== undefined).map((k) => [k, /** @type {any} */ (options)[k]]),
+			),
+		),
+	};
+	/** @type {EmulatorConfig} */
+	const config = { ...defaults };
+
+	let privateKey;
+	let publicKeyPem;
+	if (options.privateKeyPem) {
+		privateKey = crypto.createPrivateKey(options.privateKeyPem);
+		publicKeyPem =
+			options.publicKeyPem || crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+	} else {
+		const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+		privateKey = pair.privateKey;
+		publicKeyPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+	}
+
+	/** @type {Map<string, MerchantOption>} */
+	const merchants = new Map((options.merchants || []).map((m) => [String(m.merchantNo), m]));
+	const defaultApiKey = options.defaultApiKey ?? DEFAULT_API_KEY;
+	const allowAnyMerchant = options.allowAnyMerchant ?? true;
+
+	const store = new Store();
+	const router = new Router();
+	const faults = new Faults({ seed: config.seed });
+	faults.configureRateLimit(config.rateLimitPerSec);
+	const dispatcher = new WebhookDispatcher({
+		store,
+		privateKey,
+		timeScale: () => config.timeScale,
+		deliveryLogLimit: options.deliveryLogLimit,
+		eventLogLimit: options.eventLogLimit,
+		deliveryTimeoutMs: options.deliveryTimeoutMs,
+	});
+	/** @type {BoundedLog<Record<string, any>>} */
+	const requestLog = new BoundedLog(options.requestLogLimit ?? 50000);
+	const stats = { requests: 0, startedAt: Date.now() };
+
+	/** @type {http.Server|null} */
+	let server = null;
+	let baseUrl = '';
+
+	/**
+	 * A handler context for `merchantNo`. Events are queued and only dispatched by `flush()`,
+	 * so a request that fails part-way emits nothing.
+	 * @param {string} merchantNo
+	 * @param {string} appId
+	 * @param {Partial<import('./resources/common').Ctx>} [extra]
+	 */
+	function makeCtx(merchantNo, appId, extra = {}) {
+		/** @type {Array<[string, any]>} */
+		const pending = [];
+		/** @type {import('./resources/common').Ctx & {flush: () => void}} */
+		const ctx = {
+			merchantNo,
+			appId,
+			body: {},
+			query: {},
+			params: {},
+			store,
+			baseUrl,
+			emit: (name, obj) => pending.push([name, clone(obj)]),
+			flush: () => {
+				for (const [name, data] of pending) dispatcher.emit(merchantNo, name, data);
+				pending.length = 0;
+			},
+			...extra,
+		};
+		return ctx;
+	}
+
+	/**
+	 * @param {http.IncomingHttpHeaders} h
+	 * @returns {ApiError|null}
+	 */
+	function authenticate(h) {
+		const mno = h['x-merchant-no'];
+		const key = h['x-api-key'];
+		const app = h['x-app-id'];
+		if (!mno || !key || !app || Array.isArray(mno) || Array.isArray(key) || Array.isArray(app))
+			return new ApiError(401, 'unauthorized', null, 'Missing credentials: x-merchant-no, x-api-key and x-app-id headers are required');
+		const m = merchants.get(mno);
+		if (m) {
+			if (key !== m.apiKey) return new ApiError(401, 'unauthorized', null, `Invalid API key for merchant ${mno}`);
+			if (m.appId && app !== m.appId)
+				return new ApiError(401, 'unauthorized', null, `App id is not approved for merchant ${mno}`);
+			return null;
+		}
+		if (allowAnyMerchant && key === defaultApiKey) return null;
+		return new ApiError(401, 'unauthorized', null, `Invalid API key for merchant ${mno}`);
+	}
+
+	/**
+	 * @param {http.IncomingMessage} req
+	 * @param {http.ServerResponse} res
+	 * @param {URL} url
+	 */
+	async function handleApi(req, res, url) {
+		const started = Date.now();
+		const method = req.method || 'GET';
+		const path = url.pathname.length > 1 && url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+		/** @type {Record<string, string>} */
+		const query = Object.fromEntries(url.searchParams);
+		const logging = requestLog.limit > 0;
+		/** @type {Record<string, any>} */
+		const entry = {
+			time: new Date(started).toISOString(),
+			method,
+			path,
+			query,
+			headers: logging ? maskHeaders(req.headers) : null,
+			body: null,
+			status: null,
+			duration_ms: 0,
+		};
+		const isApi = path.startsWith('/api/v1/');
+		/** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
+		const reply = (status, body, headers) => {
+			entry.status = status;
+			entry.duration_ms = Date.now() - started;
+			requestLog.push(entry);
+			if (!res.headersSent && !res.destroyed) sendJson(res, status, body, headers);
+		};
+
+		if (isApi) {
+			if (faults.roll(config.resetRate)) {
+				entry.status = null;
+				entry.fault = 'reset';
+				requestLog.push(entry);
+				req.socket.destroy();
+				return;
+			}
+			const rl = faults.rateLimit(String(req.headers['x-merchant-no'] || '-'));
+			if (!rl.ok) {
+				const secs = Math.max(1, Math.ceil(rl.retryAfterMs / 1000));
+				entry.fault = 'rate_limited';
+				return reply(
+					429,
+					{ code: 'rate_limited', source: null, message: `Too many requests: limit is ${config.rateLimitPerSec} per second` },
+					{ 'retry-after': String(secs) },
+				);
+			}
+			if (faults.roll(config.serverErrorRate)) {
+				entry.fault = 'server_error';
+				return reply(500, { code: 'service_unavailable', source: null, message: 'Service temporarily unavailable (emulated fault)' });
+			}
+		}
+
+		let raw = '';
+		try {
+			raw = await readBody(req);
+		} catch (err) {
+			if (err instanceof ApiError) return reply(err.status, err.toBody());
+			return;
+		}
+		if (isApi && config.latencyMs > 0) await delay(config.latencyMs);
+
+		const match = router.match(method, path);
+		if (!match) {
+			entry.body = raw || null;
+			return reply(404, { code: 'resource_not_found', source: null, message: `No such endpoint: ${method} ${path}` });
+		}
+		const authErr = authenticate(req.headers);
+		if (authErr) return reply(authErr.status, authErr.toBody());
+
+		/** @type {Record<string, any>} */
+		let body = {};
+		if (method !== 'GET' && raw.trim() !== '') {
+			let parsed;
+			try {
+				parsed = JSON.parse(raw);
+			} catch {
+				entry.body = raw;
+				return reply(400, { code: 'invalid_argument', source: null, message: 'Request body is not valid JSON' });
+			}
+			if (!isPlainObject(parsed)) {
+				entry.body = parsed;
+				return reply(400, { code: 'invalid_argument', source: null, message: 'Request body must be a JSON object' });
+			}
+			body = parsed;
+		}
+		entry.body = method === 'GET' || !logging ? null : clone(body);
+		const merchantNo = String(req.headers['x-merchant-no']);
+		entry.merchant_no = merchantNo;
+		const ctx = makeCtx(merchantNo, String(req.headers['x-app-id']), { body, query, params: match.params });
+		let result;
+		try {
+			result = match.route.handler(ctx);
+		} catch (err) {
+			if (err instanceof ApiError) return reply(err.status, err.toBody());
+			return reply(500, { code: 'internal_error', source: null, message: `Emulator error: ${err && err.message}` });
+		}
+		ctx.flush();
+		if (result && result.__response) return reply(result.status, result.body);
+		return reply(200, result);
+	}
+
+	/**
+	 * @param {http.IncomingMessage} req
+	 * @param {http.ServerResponse} res
+	 */
+	function onRequest(req, res) {
+		stats.requests++;
+		let url;
+		try {
+			url = new URL(req.url || '/', 'http://127.0.0.1');
+		} catch {
+			return sendJson(res, 400, { code: 'invalid_argument', source: null, message: 'Bad request URL' });
+		}
+		const p = url.pathname;
+		const run = p === '/__emulator' || p.startsWith('/__emulator/') ? handleControl(emulator, req, res, url) : handleApi(req, res, url);
+		run.catch((err) => {
+			if (!res.headersSent && !res.destroyed)
+				sendJson(res, 500, { code: 'internal_error', source: null, message: `Emulator error: ${err && err.message}` });
+		});
+	}
+
+	const emulator = {
+		/** PEM (SPKI) of the key that signs webhook deliveries. */
+		publicKeyPem,
+		/** Live config (mutate through setConfig / POST /__emulator/config). */
+		config,
+		/** Config restored by reset(). */
+		defaults,
+		store,
+		dispatcher,
+		faults,
+		router,
+		requestLog,
+		stats,
+		makeCtx,
+		checkConfig,
+		/** @returns {string} e.g. http://127.0.0.1:4010 ('' before listen) */
+		get url() {
+			return baseUrl;
+		},
+		/**
+		 * Applies a partial config (same keys as POST /__emulator/config).
+		 * @param {Partial<EmulatorConfig>} patch
+		 * @returns {EmulatorConfig}
+		 */
+		setConfig(patch) {
+			const clean = checkConfig(patch);
+			Object.assign(config, clean);
+			faults.configureRateLimit(config.rateLimitPerSec);
+			if ('seed' in clean) faults.setSeed(config.seed);
+			return { ...config };
+		},
+		/** Empties the store, request log, events and delivery log; faults back to the startup defaults. */
+		reset() {
+			store.clear();
+			requestLog.clear();
+			dispatcher.reset();
+			Object.assign(config, defaults);
+			faults.configureRateLimit(0);
+			faults.configureRateLimit(config.rateLimitPerSec);
+			faults.setSeed(config.seed);
+		},
+		/**
+		 * Emits an arbitrary event for a merchant (same as POST /__emulator/events).
+		 * @param {string} merchantNo
+		 * @param {string} name
+		 * @param {any} data
+		 */
+		emitEvent(merchantNo, name, data) {
+			return dispatcher.emit(merchantNo, name, data);
+		},
+		/** Attempts so far (oldest first). */
+		deliveries() {
+			return dispatcher.log.toArray();
+		},
+		/** Request log (oldest first). */
+		requests() {
+			return requestLog.toArray();
+		},
+		/**
+		 * Starts listening. Only loopback hosts are accepted.
+		 * @param {number} [port] 0 = any free port
+		 * @param {string} [host] default 127.0.0.1
+		 * @returns {Promise<{url: string, port: number}>}
+		 */
+		listen(port = 0, host = '127.0.0.1') {
+			if (!isLoopbackHost(host)) return Promise.reject(new Error(`Refusing to bind ${host}: the emulator only binds loopback addresses`));
+			if (server) return Promise.reject(new Error('Emulator is already listening'));
+			const srv = http.createServer(onRequest);
+			srv.keepAliveTimeout = 5000;
+			server = srv;
+			return new Promise((resolve, reject) => {
+				srv.once('error', reject);
+				const bindHost = host === 'localhost' ? '127.0.0.1' : host.replace(/^\[|\]$/g, '');
+				// a deep accept backlog so bursts of 1000+ concurrent connections are not dropped
+				srv.listen({ port, host: bindHost, backlog: 4096 }, () => {
+					srv.off('error', reject);
+					const addr = /** @type {import('node:net').AddressInfo} */ (srv.address());
+					const h = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+					baseUrl = `http://${h}:${addr.port}`;
+					resolve({ url: baseUrl, port: addr.port });
+				});
+			});
+		},
+		/** Stops the server, pending webhook retries and open connections. */
+		close() {
+			dispatcher.close();
+			const srv = server;
+			server = null;
+			if (!srv) return Promise.resolve();
+			return new Promise((resolve) => {
+				srv.close(() => resolve(undefined));
+				srv.closeAllConnections();
+			});
+		},
+	};
+	return emulator;
+}
+
+module.exports = { createEmulator, DEFAULT_API_KEY, checkConfig };

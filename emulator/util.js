@@ -1,0 +1,190 @@
+'use strict';
+/**
+ * Small shared helpers for the UseePay emulator: ids, timestamps, errors, a seeded PRNG,
+ * a bounded log and money arithmetic.
+ */
+const crypto = require('node:crypto');
+
+/**
+ * An error that maps onto UseePay's flat error body `{ code, source, message }`.
+ */
+class ApiError extends Error {
+	/**
+	 * @param {number} status HTTP status
+	 * @param {string} code UseePay error code (field_required, invalid_argument, ...)
+	 * @param {string|null} source offending request field (dotted), or null
+	 * @param {string} message human readable text
+	 */
+	constructor(status, code, source, message) {
+		super(message);
+		this.status = status;
+		this.code = code;
+		this.source = source;
+	}
+
+	/** @returns {{code: string, source: string|null, message: string}} */
+	toBody() {
+		return { code: this.code, source: this.source, message: this.message };
+	}
+}
+
+/** @param {string|null} source @param {string} message */
+const invalid = (source, message) => new ApiError(400, 'invalid_argument', source, message);
+/** @param {string} source */
+const required = (source) => new ApiError(400, 'field_required', source, `${source} is required`);
+/** @param {string} what @param {string|null} [source] */
+const notFound = (what, source = null) =>
+	new ApiError(404, 'resource_not_found', source, `${what} not found`);
+/** @param {string} source @param {string} message */
+const exists = (source, message) => new ApiError(400, 'already_exists', source, message);
+/** Wrong state for an action. @param {string} message */
+const badState = (message) => new ApiError(400, 'invalid_argument', 'status', message);
+
+const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+let idCounter = 0;
+
+/**
+ * Opaque id in the style of UseePay's samples (`cus_1JA7UDDQG3800`): a time/counter part plus
+ * random characters. Unique within a process.
+ * @param {string} prefix e.g. "cus_"
+ * @returns {string}
+ */
+function newId(prefix) {
+	idCounter = (idCounter + 1) % 1679616; // 36^4
+	const time = Date.now().toString(36).toUpperCase().slice(-7);
+	const count = idCounter.toString(36).toUpperCase().padStart(4, '0');
+	const rnd = crypto.randomBytes(4);
+	let tail = '';
+	for (const b of rnd) tail += ID_ALPHABET[b % 36];
+	return `${prefix}${time}${count}${tail}`;
+}
+
+/** @returns {string} `evt_` + 32 lowercase hex characters */
+const newEventId = () => `evt_${crypto.randomBytes(16).toString('hex')}`;
+
+/** @returns {string} 32 lowercase hex characters */
+const hex32 = () => crypto.randomBytes(16).toString('hex');
+
+/**
+ * ISO-8601 UTC without milliseconds, the way UseePay prints `create_at`.
+ * @param {number} [ms] epoch milliseconds, default now
+ * @returns {string}
+ */
+const isoNow = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Money helpers: compare and add decimal amounts in 1/1000 units to avoid float drift.
+ * @param {number} n
+ * @returns {number}
+ */
+const toMilli = (n) => Math.round(Number(n) * 1000);
+/** @param {number} m */
+const fromMilli = (m) => m / 1000;
+
+/** @param {unknown} v @returns {v is Record<string, unknown>} */
+const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Deep copy of a JSON value. @template T @param {T} v @returns {T} */
+const clone = (v) => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+
+/**
+ * mulberry32: tiny deterministic PRNG. Returns a function giving floats in [0, 1).
+ * @param {number} seed
+ * @returns {() => number}
+ */
+function seededRandom(seed) {
+	let a = seed >>> 0;
+	return function next() {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * Turns any seed (number or string) into a 32-bit integer.
+ * @param {number|string} seed
+ * @returns {number}
+ */
+function seedToInt(seed) {
+	if (typeof seed === 'number' && Number.isFinite(seed)) return seed >>> 0;
+	const h = crypto.createHash('sha256').update(String(seed)).digest();
+	return h.readUInt32BE(0);
+}
+
+/**
+ * Fixed-capacity ring buffer (O(1) push). `limit` 0 disables recording.
+ * @template T
+ */
+class BoundedLog {
+	/** @param {number} limit */
+	constructor(limit) {
+		this.limit = Math.max(0, Math.floor(limit));
+		/** @type {T[]} */
+		this.buf = [];
+		this.start = 0;
+		this.total = 0;
+	}
+
+	/** @param {T} item */
+	push(item) {
+		this.total++;
+		if (this.limit === 0) return;
+		if (this.buf.length < this.limit) this.buf.push(item);
+		else {
+			this.buf[this.start] = item;
+			this.start = (this.start + 1) % this.limit;
+		}
+	}
+
+	/** @returns {T[]} oldest first */
+	toArray() {
+		if (this.start === 0) return this.buf.slice();
+		return this.buf.slice(this.start).concat(this.buf.slice(0, this.start));
+	}
+
+	get size() {
+		return this.buf.length;
+	}
+
+	clear() {
+		this.buf = [];
+		this.start = 0;
+		this.total = 0;
+	}
+}
+
+/**
+ * Loopback check used for every webhook URL. Accepts 127.0.0.0/8, localhost and [::1].
+ * @param {string} hostname URL.hostname (IPv6 in brackets)
+ * @returns {boolean}
+ */
+function isLoopbackHost(hostname) {
+	const h = String(hostname).toLowerCase();
+	if (h === 'localhost' || h === '[::1]' || h === '::1') return true;
+	const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+	return !!m && m.slice(1).every((o) => Number(o) <= 255);
+}
+
+module.exports = {
+	ApiError,
+	invalid,
+	required,
+	notFound,
+	exists,
+	badState,
+	newId,
+	newEventId,
+	hex32,
+	isoNow,
+	toMilli,
+	fromMilli,
+	isPlainObject,
+	clone,
+	seededRandom,
+	seedToInt,
+	BoundedLog,
+	isLoopbackHost,
+};
