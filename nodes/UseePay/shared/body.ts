@@ -13,7 +13,10 @@ import { NodeOperationError } from 'n8n-workflow';
  * Shared field shapes (fields.ts) use two n8n group names that this file unwraps:
  * - a single-value fixedCollection group `details` ({details: {...}}) becomes the plain object
  *   (address, shipping, order ...);
- * - a multi-value group `entries` of {key, value} rows becomes a key/value object (metadata).
+ * - a multi-value group `entries` of {key, value} rows becomes a key/value object (metadata);
+ * - a multi-value group `items` ({items: [{...}, {...}]}) becomes the plain array of objects
+ *   (order products ...).
+ * A resource locator value ({__rl: true, value, mode}) is sent as its (trimmed) value.
  * Empty strings and empty objects are left out, so optional fields are sent only when set.
  * `extraFields` (JSON) is merged last, for fields UseePay's docs leave open.
  */
@@ -107,8 +110,12 @@ function toWire(ctx: IExecuteSingleFunctions, path: string, value: unknown): unk
 		}
 		return value;
 	}
+	// A resource locator (an ID referenced in the body, e.g. customer_id) is sent as its value.
+	if (value.__rl === true) return toWire(ctx, path, typeof value.value === 'string' ? value.value.trim() : value.value);
 	const keys = Object.keys(value);
 	if (keys.length === 1 && keys[0] === 'details') return toWire(ctx, path, value.details);
+	// A list of objects: a multi-value group named `items` is sent as the array of its rows.
+	if (keys.length === 1 && keys[0] === 'items' && Array.isArray(value.items)) return toWire(ctx, path, value.items);
 	if (keys.length === 1 && keys[0] === 'entries' && Array.isArray(value.entries)) {
 		const result: IDataObject = {};
 		for (const row of value.entries as IDataObject[]) {

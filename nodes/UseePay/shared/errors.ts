@@ -59,7 +59,12 @@ export function useePayApiError(
 		httpCode: String(statusCode),
 		itemIndex,
 	});
-	error.context.useePay = { code: body.code ?? null, source: body.source ?? null, message: body.message ?? null };
+	error.context.useePay = {
+		code: body.code ?? null,
+		source: body.source ?? null,
+		message: body.message ?? null,
+		...(body.decline_code ? { decline_code: body.decline_code } : {}),
+	};
 	return error;
 }
 
@@ -72,9 +77,17 @@ export function errorItem(error: NodeApiError): INodeExecutionData {
 			code: useePay.code ?? null,
 			source: useePay.source ?? null,
 			httpCode: error.httpCode ?? null,
-			...(useePay.decline_code ? { decline_code: useePay.decline_code } : {}),
+			...(useePay.decline_code !== undefined ? { decline_code: useePay.decline_code } : {}),
+			...(useePay.status !== undefined ? { status: useePay.status } : {}),
+			...(useePay.id !== undefined ? { id: useePay.id } : {}),
 		},
 	};
+}
+
+/** Stops the item with the error, or (Continue On Fail) hands back the error item instead. */
+function failItem(ctx: IExecuteSingleFunctions, error: NodeApiError): INodeExecutionData[] {
+	if (ctx.continueOnFail()) return [errorItem(error)];
+	throw error;
 }
 
 /**
@@ -87,7 +100,87 @@ export async function throwOnUseePayError(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (response.statusCode >= 200 && response.statusCode < 300) return items;
-	const error = useePayApiError(this.getNode(), response.statusCode, response.body, this.getItemIndex());
-	if (this.continueOnFail()) return [errorItem(error)];
-	throw error;
+	return failItem(this, useePayApiError(this.getNode(), response.statusCode, response.body, this.getItemIndex()));
+}
+
+/** Statuses of a returned object that report a failed payment (PaymentIntent / invoice). */
+const FAILED_STATUSES = ['failed', 'payment_failed'];
+/**
+ * Statuses in which a `last_payment_error` is history, not the outcome of this call: a payment
+ * that succeeded (or awaits capture, the customer, or the network) after an earlier failed try.
+ * `requires_customer_action` is not a failure: the object comes back with its `next_action`.
+ */
+const NOT_FAILED_STATUSES = ['succeeded', 'requires_capture', 'requires_customer_action', 'pending'];
+
+function isFilledObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+}
+
+const asText = (value: unknown) => (value === undefined || value === null || value === '' ? null : String(value));
+
+/**
+ * The NodeApiError for a 2xx object that reports a failed payment (core.md §2): `status`
+ * `failed` / `payment_failed`, or a `last_payment_error`. Undefined when the object did not fail.
+ */
+export function domainFailureError(
+	node: INode,
+	object: IDataObject,
+	what: string,
+	statusCode: number,
+	itemIndex?: number,
+): NodeApiError | undefined {
+	const status = asText(object.status);
+	const lastError = isFilledObject(object.last_payment_error) ? object.last_payment_error : undefined;
+	const failed =
+		(status !== null && FAILED_STATUSES.includes(status)) ||
+		(lastError !== undefined && (status === null || !NOT_FAILED_STATUSES.includes(status)));
+	if (!failed) return undefined;
+	const source = lastError ?? object;
+	const code = asText(source.code) ?? asText(object.code);
+	const declineCode = asText(source.decline_code) ?? asText(object.decline_code);
+	const reason = asText(source.message) ?? asText(object.message);
+	const id = asText(object.id);
+	const codes = [code ? `code: ${code}` : undefined, declineCode ? `decline code: ${declineCode}` : undefined].filter(Boolean);
+	const message =
+		`The payment of ${what}${id ? ` ${id}` : ''} failed` +
+		(reason ? `: ${reason}` : '') +
+		(codes.length ? ` (${codes.join(', ')})` : '');
+	const details = [
+		status ? `Status: ${status}` : undefined,
+		code ? `Code: ${code}` : undefined,
+		declineCode ? `Decline code: ${declineCode}` : undefined,
+	].filter(Boolean);
+	const error = new NodeApiError(
+		node,
+		{ code, decline_code: declineCode, message: reason, status, id } as JsonObject,
+		{ message, description: details.join(' · '), httpCode: String(statusCode), itemIndex },
+	);
+	error.context.useePay = {
+		code,
+		source: asText(object.source),
+		message: reason,
+		decline_code: declineCode,
+		status,
+		id,
+	};
+	return error;
+}
+
+/**
+ * postReceive for operations that move money (Payment Intent Create / Confirm / Capture, Invoice
+ * Pay): UseePay can answer 200 with an object whose payment failed; that fails the item, with
+ * UseePay's code and decline code, instead of passing as a success.
+ */
+export async function surfaceDomainFailure(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 200 || response.statusCode >= 300) return items;
+	const what = this.getNodeParameter('resource', '') === 'invoice' ? 'invoice' : 'payment intent';
+	for (const item of items) {
+		const error = domainFailureError(this.getNode(), item.json, what, response.statusCode, this.getItemIndex());
+		if (error) return failItem(this, error);
+	}
+	return items;
 }

@@ -1,4 +1,4 @@
-import type { INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
+import type { INodePropertyOptions, INodePropertyRouting, PostReceiveAction } from 'n8n-workflow';
 
 import type { BodySpec } from './body';
 import { requireId, sendBody } from './body';
@@ -19,6 +19,8 @@ export interface OperationSpec {
 	body?: BodySpec;
 	/** List operation: paged with page_num / page_size / has_more. */
 	list?: boolean;
+	/** More postReceive actions, run after throwOnUseePayError (e.g. surfaceDomainFailure). */
+	postReceive?: PostReceiveAction[];
 }
 
 /** `/api/v1/customers/{customerId}` → an n8n expression that URL-encodes the parameter. */
@@ -45,7 +47,7 @@ export function operation(spec: OperationSpec): INodePropertyOptions {
 	const routing: INodePropertyRouting = {
 		request: { method: spec.method, url: pathExpression(spec.path) },
 		send: { preSend, ...(spec.list ? { paginate: true } : {}) },
-		output: { postReceive: [throwOnUseePayError] },
+		output: { postReceive: [throwOnUseePayError, ...(spec.postReceive ?? [])] },
 		...(spec.list ? { operations: { pagination: paginateUseePayList } } : {}),
 	};
 	return { name: spec.name, value: spec.value, action: spec.action, description: spec.description, routing };

@@ -1,19 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceLocator } from '../../shared/locators';
 import { operation } from '../../shared/operations';
+import { checkoutSessionCreateFields } from './create';
+import { checkoutSessionGetFields } from './get';
 
-// STUB: to be completed with every operation of the reference (one file per operation).
-const show = { resource: ['checkoutSession'] };
+const showOnlyForCheckoutSessions = { resource: ['checkoutSession'] };
 
+/** Checkout sessions: a payment (or subscription) the customer completes with UseePay.js. */
 export const checkoutSessionDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show },
+		displayOptions: { show: showOnlyForCheckoutSessions },
 		options: [
+			operation({
+				name: 'Create',
+				value: 'create',
+				action: 'Create a checkout session',
+				description: 'Create a checkout session; hand its client_secret to UseePay.js',
+				method: 'POST',
+				// No `/create` suffix here, unlike the other resources.
+				path: '/api/v1/checkout_sessions',
+				body: {
+					required: ['mode', 'ui_mode', 'amount', 'currency', 'merchant_order_id', 'line_items', 'billing'],
+					collection: 'additionalFields',
+				},
+			}),
 			operation({
 				name: 'Get',
 				value: 'get',
@@ -23,15 +37,8 @@ export const checkoutSessionDescription: INodeProperties[] = [
 				path: '/api/v1/checkout_sessions/{checkoutSessionId}',
 			}),
 		],
-		default: 'get',
+		default: 'create',
 	},
-	{
-		...resourceLocator({
-			name: 'checkoutSessionId',
-			displayName: 'Checkout Session',
-			searchListMethod: 'searchCheckoutSessions',
-			placeholder: 'e.g. cs_1JA7UDDQG3800',
-		}),
-		displayOptions: { show: { ...show, operation: ['get'] } },
-	},
+	...checkoutSessionCreateFields,
+	...checkoutSessionGetFields,
 ];

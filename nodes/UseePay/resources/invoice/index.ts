@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceLocator } from '../../shared/locators';
+import { surfaceDomainFailure } from '../../shared/errors';
 import { operation } from '../../shared/operations';
+import { invoiceCreateFields } from './create';
+import { invoiceGetFields } from './get';
+import { invoiceGetManyFields } from './getAll';
+import { invoicePayFields } from './pay';
+import { invoiceUpdateFields } from './update';
 
-// STUB: to be completed with every operation of the reference (one file per operation).
-const show = { resource: ['invoice'] };
+const showOnlyForInvoices = { resource: ['invoice'] };
 
 export const invoiceDescription: INodeProperties[] = [
 	{
@@ -12,26 +16,59 @@ export const invoiceDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show },
+		displayOptions: { show: showOnlyForInvoices },
 		options: [
+			operation({
+				name: 'Create',
+				value: 'create',
+				action: 'Create an invoice',
+				description: 'Create an invoice',
+				method: 'POST',
+				path: '/api/v1/invoices/create',
+				body: { required: ['customer_id', 'currency', 'total_amount'], collection: 'additionalFields' },
+			}),
 			operation({
 				name: 'Get',
 				value: 'get',
-				action: 'Get a invoice',
-				description: 'Retrieve a invoice',
+				action: 'Get an invoice',
+				description: 'Retrieve an invoice',
 				method: 'GET',
 				path: '/api/v1/invoices/{invoiceId}',
 			}),
+			operation({
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many invoices',
+				description: 'List invoices',
+				method: 'GET',
+				path: '/api/v1/invoices',
+				list: true,
+			}),
+			operation({
+				name: 'Pay',
+				value: 'pay',
+				action: 'Pay an invoice',
+				description: 'Pay an invoice; a failed payment fails the item',
+				method: 'POST',
+				path: '/api/v1/invoices/{invoiceId}/pay',
+				body: { collection: 'additionalFields' },
+				postReceive: [surfaceDomainFailure],
+			}),
+			operation({
+				name: 'Update',
+				value: 'update',
+				action: 'Update an invoice',
+				description: 'Update an invoice',
+				method: 'POST',
+				path: '/api/v1/invoices/{invoiceId}',
+				body: { collection: 'updateFields' },
+			}),
 		],
-		default: 'get',
+		default: 'create',
 	},
-	{
-		...resourceLocator({
-			name: 'invoiceId',
-			displayName: 'Invoice',
-			searchListMethod: 'searchInvoices',
-			placeholder: 'e.g. inv_1JBQRUTEC0000',
-		}),
-		displayOptions: { show: { ...show, operation: ['get'] } },
-	},
+	...invoiceCreateFields,
+	...invoiceGetFields,
+	...invoiceGetManyFields,
+	...invoicePayFields,
+	...invoiceUpdateFields,
 ];

@@ -1,19 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceLocator } from '../../shared/locators';
 import { operation } from '../../shared/operations';
+import { mandateCreateFields } from './create';
+import { mandateGetFields } from './get';
+import { mandateGetManyFields } from './getAll';
+import { mandateUpdateFields } from './update';
 
-// STUB: to be completed with every operation of the reference (one file per operation).
-const show = { resource: ['mandate'] };
+const showOnlyForMandates = { resource: ['mandate'] };
 
+/** Mandates: the customer's recorded consent to future merchant-initiated charges. */
 export const mandateDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show },
+		displayOptions: { show: showOnlyForMandates },
 		options: [
+			operation({
+				name: 'Create',
+				value: 'create',
+				action: 'Create a mandate',
+				description: 'Record a customer mandate',
+				method: 'POST',
+				path: '/api/v1/mandates/create',
+				body: { required: ['customer_id', 'customer_acceptance'], collection: 'additionalFields' },
+			}),
 			operation({
 				name: 'Get',
 				value: 'get',
@@ -22,16 +34,29 @@ export const mandateDescription: INodeProperties[] = [
 				method: 'GET',
 				path: '/api/v1/mandates/{mandateId}',
 			}),
+			operation({
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many mandates',
+				description: 'List mandates, newest first',
+				method: 'GET',
+				path: '/api/v1/mandates',
+				list: true,
+			}),
+			operation({
+				name: 'Update',
+				value: 'update',
+				action: 'Update a mandate',
+				description: 'Update a mandate',
+				method: 'POST',
+				path: '/api/v1/mandates/{mandateId}',
+				body: { collection: 'updateFields' },
+			}),
 		],
-		default: 'get',
+		default: 'create',
 	},
-	{
-		...resourceLocator({
-			name: 'mandateId',
-			displayName: 'Mandate',
-			searchListMethod: 'searchMandates',
-			placeholder: 'e.g. man_1JA7UDDQG3800',
-		}),
-		displayOptions: { show: { ...show, operation: ['get'] } },
-	},
+	...mandateCreateFields,
+	...mandateGetFields,
+	...mandateGetManyFields,
+	...mandateUpdateFields,
 ];

@@ -1,19 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceLocator } from '../../shared/locators';
 import { operation } from '../../shared/operations';
+import { paymentLinkCreateFields } from './create';
+import { paymentLinkGetFields } from './get';
+import { paymentLinkGetManyFields } from './getAll';
+import { paymentLinkUpdateFields } from './update';
 
-// STUB: to be completed with every operation of the reference (one file per operation).
-const show = { resource: ['paymentLink'] };
+const showOnlyForPaymentLinks = { resource: ['paymentLink'] };
 
+/** Payment links: hosted pages a payer opens to pay. */
 export const paymentLinkDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show },
+		displayOptions: { show: showOnlyForPaymentLinks },
 		options: [
+			operation({
+				name: 'Create',
+				value: 'create',
+				action: 'Create a payment link',
+				description: 'Create a payment link',
+				method: 'POST',
+				path: '/api/v1/payment_links/create',
+				body: { required: ['amount', 'currency'], collection: 'additionalFields' },
+			}),
 			operation({
 				name: 'Get',
 				value: 'get',
@@ -22,16 +34,29 @@ export const paymentLinkDescription: INodeProperties[] = [
 				method: 'GET',
 				path: '/api/v1/payment_links/{paymentLinkId}',
 			}),
+			operation({
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many payment links',
+				description: 'List payment links, newest first',
+				method: 'GET',
+				path: '/api/v1/payment_links',
+				list: true,
+			}),
+			operation({
+				name: 'Update',
+				value: 'update',
+				action: 'Update a payment link',
+				description: 'Update a payment link',
+				method: 'POST',
+				path: '/api/v1/payment_links/{paymentLinkId}',
+				body: { collection: 'updateFields' },
+			}),
 		],
-		default: 'get',
+		default: 'create',
 	},
-	{
-		...resourceLocator({
-			name: 'paymentLinkId',
-			displayName: 'Payment Link',
-			searchListMethod: 'searchPaymentLinks',
-			placeholder: 'e.g. plk_1JA7UDDQG3800',
-		}),
-		displayOptions: { show: { ...show, operation: ['get'] } },
-	},
+	...paymentLinkCreateFields,
+	...paymentLinkGetFields,
+	...paymentLinkGetManyFields,
+	...paymentLinkUpdateFields,
 ];

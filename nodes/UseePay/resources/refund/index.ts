@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceLocator } from '../../shared/locators';
 import { operation } from '../../shared/operations';
+import { refundCreateFields } from './create';
+import { refundGetFields } from './get';
+import { refundGetManyFields } from './getAll';
+import { refundUpdateFields } from './update';
 
-// STUB: to be completed with every operation of the reference (one file per operation).
-const show = { resource: ['refund'] };
+const showOnlyForRefunds = { resource: ['refund'] };
 
 export const refundDescription: INodeProperties[] = [
 	{
@@ -12,8 +14,17 @@ export const refundDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show },
+		displayOptions: { show: showOnlyForRefunds },
 		options: [
+			operation({
+				name: 'Create',
+				value: 'create',
+				action: 'Create a refund',
+				description: 'Refund a succeeded payment, fully or partly',
+				method: 'POST',
+				path: '/api/v1/refunds/create',
+				body: { required: ['payment_intent_id'], collection: 'additionalFields' },
+			}),
 			operation({
 				name: 'Get',
 				value: 'get',
@@ -22,16 +33,29 @@ export const refundDescription: INodeProperties[] = [
 				method: 'GET',
 				path: '/api/v1/refunds/{refundId}',
 			}),
+			operation({
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many refunds',
+				description: 'List refunds',
+				method: 'GET',
+				path: '/api/v1/refunds',
+				list: true,
+			}),
+			operation({
+				name: 'Update',
+				value: 'update',
+				action: 'Update a refund',
+				description: 'Update the reason or metadata of a refund',
+				method: 'POST',
+				path: '/api/v1/refunds/{refundId}',
+				body: { collection: 'updateFields' },
+			}),
 		],
-		default: 'get',
+		default: 'create',
 	},
-	{
-		...resourceLocator({
-			name: 'refundId',
-			displayName: 'Refund',
-			searchListMethod: 'searchRefunds',
-			placeholder: 'e.g. re_1JA7UDDQG3800',
-		}),
-		displayOptions: { show: { ...show, operation: ['get'] } },
-	},
+	...refundCreateFields,
+	...refundGetFields,
+	...refundGetManyFields,
+	...refundUpdateFields,
 ];

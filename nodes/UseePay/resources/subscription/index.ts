@@ -1,10 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceLocator } from '../../shared/locators';
 import { operation } from '../../shared/operations';
+import { subscriptionCancelFields } from './cancel';
+import { subscriptionCreateFields } from './create';
+import { subscriptionGetFields } from './get';
+import { subscriptionGetManyFields } from './getAll';
+import { subscriptionUpdateFields } from './update';
 
-// STUB: to be completed with every operation of the reference (one file per operation).
-const show = { resource: ['subscription'] };
+const showOnlyForSubscriptions = { resource: ['subscription'] };
 
 export const subscriptionDescription: INodeProperties[] = [
 	{
@@ -12,8 +15,26 @@ export const subscriptionDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show },
+		displayOptions: { show: showOnlyForSubscriptions },
 		options: [
+			operation({
+				name: 'Cancel',
+				value: 'cancel',
+				action: 'Cancel a subscription',
+				description: 'Cancel a subscription',
+				method: 'POST',
+				path: '/api/v1/subscriptions/{subscriptionId}/cancel',
+				body: { collection: 'additionalFields' },
+			}),
+			operation({
+				name: 'Create',
+				value: 'create',
+				action: 'Create a subscription',
+				description: 'Create a subscription',
+				method: 'POST',
+				path: '/api/v1/subscriptions/create',
+				body: { required: ['customer_id', 'currency', 'recurring'], collection: 'additionalFields' },
+			}),
 			operation({
 				name: 'Get',
 				value: 'get',
@@ -22,16 +43,30 @@ export const subscriptionDescription: INodeProperties[] = [
 				method: 'GET',
 				path: '/api/v1/subscriptions/{subscriptionId}',
 			}),
+			operation({
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many subscriptions',
+				description: 'List subscriptions',
+				method: 'GET',
+				path: '/api/v1/subscriptions',
+				list: true,
+			}),
+			operation({
+				name: 'Update',
+				value: 'update',
+				action: 'Update a subscription',
+				description: 'Update a subscription',
+				method: 'POST',
+				path: '/api/v1/subscriptions/{subscriptionId}',
+				body: { collection: 'updateFields' },
+			}),
 		],
-		default: 'get',
+		default: 'create',
 	},
-	{
-		...resourceLocator({
-			name: 'subscriptionId',
-			displayName: 'Subscription',
-			searchListMethod: 'searchSubscriptions',
-			placeholder: 'e.g. sub_1JBPC9HT80000',
-		}),
-		displayOptions: { show: { ...show, operation: ['get'] } },
-	},
+	...subscriptionCancelFields,
+	...subscriptionCreateFields,
+	...subscriptionGetFields,
+	...subscriptionGetManyFields,
+	...subscriptionUpdateFields,
 ];

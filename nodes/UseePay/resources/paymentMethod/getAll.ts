@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { getManyFields, queryFilter } from '../../shared/pagination';
+import { paymentMethodTypeOptions } from './shared';
+
+const showOnlyForPaymentMethodGetMany = { operation: ['getAll'], resource: ['paymentMethod'] };
+
+export const paymentMethodGetManyFields: INodeProperties[] = getManyFields(
+	showOnlyForPaymentMethodGetMany,
+	[
+		queryFilter({
+			displayName: 'Customer ID',
+			name: 'customer_id',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. cus_1KX0CUSTOMER0',
+		}),
+		queryFilter({
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: paymentMethodTypeOptions,
+			default: 'card',
+		}),
+	],
+	'payment methods',
+);

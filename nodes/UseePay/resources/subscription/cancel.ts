@@ -1,0 +1,69 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { extraFieldsField } from '../../shared/fields';
+import { subscriptionLocator } from './shared';
+
+const showOnlyForSubscriptionCancel = { operation: ['cancel'], resource: ['subscription'] };
+
+export const subscriptionCancelFields: INodeProperties[] = [
+	{ ...subscriptionLocator, displayOptions: { show: showOnlyForSubscriptionCancel } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForSubscriptionCancel },
+		options: [
+			{
+				displayName: 'Cancel At Period End',
+				name: 'cancel_at_period_end',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to cancel at the end of the current billing period instead of now',
+			},
+			{
+				displayName: 'Cancellation Details',
+				name: 'cancellation_details',
+				type: 'collection',
+				placeholder: 'Add Detail',
+				default: {},
+				description: 'Why the subscription is cancelled',
+				options: [
+					{ displayName: 'Comment', name: 'comment', type: 'string', default: '' },
+					{
+						displayName: 'Feedback',
+						name: 'feedback',
+						type: 'options',
+						options: [
+							{ name: 'Customer Service', value: 'customer_service' },
+							{ name: 'Low Quality', value: 'low_quality' },
+							{ name: 'Missing Features', value: 'missing_features' },
+							{ name: 'Other', value: 'other' },
+							{ name: 'Switched Service', value: 'switched_service' },
+							{ name: 'Too Complex', value: 'too_complex' },
+							{ name: 'Too Expensive', value: 'too_expensive' },
+							{ name: 'Unused', value: 'unused' },
+						],
+						default: 'other',
+					},
+				],
+			},
+			extraFieldsField,
+			{
+				displayName: 'Invoice Now',
+				name: 'invoice_now',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to invoice pending usage right away',
+			},
+			{
+				displayName: 'Prorate',
+				name: 'prorate',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to prorate the current billing period',
+			},
+		],
+	},
+];

@@ -1,0 +1,23 @@
+import reference from '../../shared/useepay-api/webhook-events.json';
+import { WEBHOOK_EVENTS } from '../nodes/UseePay/shared/webhookEvents';
+import { WEBHOOK_EVENT_OPTIONS } from '../nodes/UseePay/resources/webhook/shared';
+
+describe('WEBHOOK_EVENTS (nodes/UseePay/shared/webhookEvents.ts)', () => {
+	it('is exactly the API reference webhook-events.json, in its order', () => {
+		expect(WEBHOOK_EVENTS).toEqual(reference);
+	});
+
+	it('has no duplicate event names', () => {
+		const names = WEBHOOK_EVENTS.map((e) => e.event);
+		expect(new Set(names).size).toBe(names.length);
+	});
+
+	it('the Webhook Events option list is All Events (*) then every event, sorted by label', () => {
+		expect(WEBHOOK_EVENT_OPTIONS[0]).toMatchObject({ name: 'All Events', value: '*' });
+		const rest = WEBHOOK_EVENT_OPTIONS.slice(1);
+		expect(rest.map((o) => o.value).sort()).toEqual(WEBHOOK_EVENTS.map((e) => e.event).sort());
+		const labels = rest.map((o) => o.name);
+		expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+		expect(rest.find((o) => o.value === 'payment_intent.succeeded')?.name).toBe('Payment Intent Succeeded');
+	});
+});
