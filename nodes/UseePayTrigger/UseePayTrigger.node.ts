@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { WEBHOOK_EVENTS } from '../UseePay/shared/webhookEvents';
-import { rememberEvent } from './recentEvents';
+import { keepMarkedChanged, rememberEvent } from './recentEvents';
 import { deliveryJsonText, parsePublicKey, verifyDeliverySignature } from './signature';
 import type { WantedEndpoint } from './webhookEndpoint';
 import { createEndpoint, endpointsForUrl, isEnabled, reconcileEndpoints, updateEndpoint } from './webhookEndpoint';
@@ -196,9 +196,11 @@ export class UseePayTrigger implements INodeType {
 		if (!events.includes('*') && !events.includes(event.name)) {
 			return { webhookResponse: { received: true, ignored: 'event not selected' } };
 		}
-		if (!rememberEvent(this.getWorkflowStaticData('node'), event.id)) {
+		const staticData = this.getWorkflowStaticData('node');
+		if (!rememberEvent(staticData, event.id)) {
 			return { webhookResponse: { received: true, ignored: 'duplicate delivery' } };
 		}
+		keepMarkedChanged(staticData);
 
 		return {
 			workflowData: [

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 /**
  * UseePay retries a delivery until it gets a 2xx (for about two hours), so one event can arrive
@@ -14,4 +15,24 @@ export function rememberEvent(staticData: IDataObject, eventId: string, kept = R
 	recent.push(eventId);
 	staticData.recentEventIds = recent.slice(-kept);
 	return true;
+}
+
+const REASSERT_EVERY_MS = 10;
+const REASSERT_FOR_MS = 3000;
+
+/**
+ * Works around n8n 2.41: when webhook() starts an execution, n8n's WorkflowRunner wraps the same
+ * static-data object in a new Workflow before saving it (establishContextForPersistence), which
+ * clears the "changed" flag, so what webhook() recorded is not written to the database and the
+ * next retry of the same event would run again. Re-assigning the (unchanged) list for a short,
+ * bounded time sets the flag again after that reset, so n8n's save right after the response
+ * writes it. Harmless when n8n is fixed: it only re-marks data that is already current.
+ */
+export function keepMarkedChanged(staticData: IDataObject): void {
+	void (async () => {
+		for (let waited = 0; waited < REASSERT_FOR_MS; waited += REASSERT_EVERY_MS) {
+			await sleep(REASSERT_EVERY_MS);
+			staticData.recentEventIds = staticData.recentEventIds as string[];
+		}
+	})();
 }

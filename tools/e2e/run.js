@@ -11,6 +11,7 @@ const assert = require('node:assert/strict');
 
 const { ensureRuntime, packPackage, N8nInstance } = require('../lib/n8n');
 const { startRecorder } = require('../../test/support/recorder');
+const { startDemo } = require('../demo/demo');
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const readFixture = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
@@ -37,6 +38,152 @@ function credentialFor(baseUrl) {
 		type: 'useePayApi',
 		data: { environment: 'custom', baseUrl, ...CREDENTIAL, webhookSignatureCert: '' },
 	};
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until fn() returns a truthy value (or throws on timeout). */
+async function waitFor(what, fn, timeoutMs = 20000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await fn();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await sleep(200);
+	}
+}
+
+/**
+ * `npm start`'s demo, for real: emulator + n8n + imported credential and workflows; the
+ * credential test, the CRM sync and the trigger's whole life against the emulator.
+ */
+async function demoSuite(workDir) {
+	let demo;
+	await check('the demo starts: n8n ready with our nodes, credential and workflows, against the emulator', async () => {
+		demo = await startDemo({ dir: path.join(workDir, 'demo'), n8nPort: 5698, emulatorPort: 0, brokerPort: 5699, emulatorOptions: { timeScale: 1000 } });
+	});
+	if (!demo) return;
+	const { jsonRequest } = demo;
+	const api = (method, apiPath, body) =>
+		jsonRequest(`${demo.emulatorUrl}${apiPath}`, {
+			method,
+			body,
+			headers: { 'x-merchant-no': demo.merchant.merchantNo, 'x-api-key': demo.merchant.apiKey, 'x-app-id': demo.merchant.appId },
+		});
+	const rest = (method, restPath, body) => jsonRequest(`${demo.n8n.url}${restPath}`, { method, body, headers: { cookie: demo.session.cookie } });
+	const executions = async (workflowId) => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const response = await rest('GET', `/rest/executions?filter=${filter}`);
+		assert.equal(response.status, 200, JSON.stringify(response.json));
+		return response.json.data.results;
+	};
+	const triggerUrl = `${demo.n8n.url}/webhook/c0ffee00-0000-4000-8000-00000000e001/webhook`;
+	const endpointsForTrigger = async () => (await api('GET', '/api/v1/webhooks?page_size=100')).json.items.filter((e) => e.url === triggerUrl);
+
+	try {
+		await check("the credential's Test button (POST /rest/credentials/test) succeeds against the emulator", async () => {
+			const response = await rest('POST', '/rest/credentials/test', { credentials: demo.credential });
+			assert.equal(response.status, 200, JSON.stringify(response.json));
+			assert.equal(response.json.data.status, 'OK', JSON.stringify(response.json));
+		});
+
+		await check('the credential test fails with our message on a wrong API key', async () => {
+			const wrong = { ...demo.credential, data: { ...demo.credential.data, apiKey: 'UseePay_SK_wrong' } };
+			const response = await rest('POST', '/rest/credentials/test', { credentials: wrong });
+			assert.equal(response.json.data.status, 'Error', JSON.stringify(response.json));
+			assert.match(response.json.data.message, /Secret Key Management/);
+		});
+
+		await check('the imported CRM-sync workflow runs (n8n execute) and the customers are in the emulator', async () => {
+			const run = await demo.n8n.execute('useepayCrmSync01');
+			assert.equal(run.code, 0, `${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+			const customers = (await api('GET', '/api/v1/customers?page_size=100')).json.items;
+			assert.deepEqual(customers.map((c) => c.merchant_customer_id).sort(), ['CRM-1001', 'CRM-1002', 'CRM-1003']);
+			const zhang = customers.find((c) => c.merchant_customer_id === 'CRM-1003');
+			assert.deepEqual(zhang.address, { city: 'shanghai', country: 'CN' });
+			assert.deepEqual(zhang.metadata, { source: 'crm' });
+		});
+
+		await check('the published trigger registered exactly one enabled endpoint for its production URL', async () => {
+			const endpoints = await endpointsForTrigger();
+			assert.equal(endpoints.filter((e) => e.status !== 'disabled').length, 1, JSON.stringify(endpoints));
+			assert.deepEqual([...endpoints[0].events].sort(), ['payment_intent.failed', 'payment_intent.succeeded', 'refund.succeeded']);
+			assert.equal(endpoints[0].api_version, '2026-04');
+		});
+
+		let eventId;
+		await check('a payment that succeeds in the emulator runs the trigger workflow exactly once, with the event', async () => {
+			const created = await api('POST', '/api/v1/payment_intents/create', {
+				amount: 42.5,
+				currency: 'USD',
+				merchant_order_id: 'E2E-ORDER-1',
+				confirm: true,
+				payment_method_data: { type: 'card', card: { number: '4111111111111111', expiry_month: '12', expiry_year: '2030', cvc: '123' } },
+			});
+			assert.equal(created.status, 200, JSON.stringify(created.json));
+			assert.equal(created.json.status, 'succeeded');
+			const runs = await waitFor('one execution', async () => {
+				const list = await executions('useepayEvents001');
+				return list.length >= 1 && list;
+			});
+			await sleep(1500);
+			assert.equal((await executions('useepayEvents001')).length, 1);
+			assert.equal(runs[0].status, 'success');
+			const deliveries = (await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries?name=payment_intent.succeeded`)).json.items;
+			assert.equal(deliveries.length, 1, JSON.stringify(deliveries));
+			assert.equal(deliveries[0].status, 200);
+			eventId = deliveries[0].event_id;
+			const detail = await rest('GET', `/rest/executions/${runs[0].id}`);
+			assert.match(JSON.stringify(detail.json), /payment_intent\.succeeded/);
+			assert.match(JSON.stringify(detail.json), /E2E-ORDER-1/);
+		});
+
+		await check('a forged delivery gets 401 and runs nothing', async () => {
+			const body = JSON.stringify({ id: 'evt_ffffffffffffffffffffffffffffffff', name: 'payment_intent.succeeded', data: { id: 'pi_forged' } });
+			const response = await fetch(triggerUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', merchant_no: demo.merchant.merchantNo, sign: Buffer.from('forged').toString('base64') },
+				body,
+			});
+			assert.equal(response.status, 401);
+			await sleep(1000);
+			assert.equal((await executions('useepayEvents001')).length, 1);
+		});
+
+		await check('the same delivery twice (a UseePay retry) still runs once', async () => {
+			const redelivered = await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries/redeliver`, { method: 'POST', body: { event_id: eventId } });
+			assert.equal(redelivered.status, 200, JSON.stringify(redelivered.json));
+			await waitFor('the redelivery', async () => {
+				const all = (await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries?event_id=${eventId}`)).json.items;
+				return all.length >= 2 && all.every((d) => d.status === 200);
+			});
+			await sleep(1000);
+			assert.equal((await executions('useepayEvents001')).length, 1);
+		});
+
+		let apiKey;
+		await check('deactivating the workflow disables its endpoint; activating again leaves exactly one enabled', async () => {
+			const created = await rest('POST', '/rest/api-keys', {
+				label: 'e2e',
+				expiresAt: null,
+				scopes: ['workflow:read', 'workflow:list', 'workflow:activate', 'workflow:deactivate'],
+			});
+			apiKey = created.json.data.rawApiKey;
+			assert.ok(apiKey, JSON.stringify(created.json));
+			const publicApi = (action) =>
+				jsonRequest(`${demo.n8n.url}/api/v1/workflows/useepayEvents001/${action}`, { method: 'POST', headers: { 'X-N8N-API-KEY': apiKey } });
+			assert.equal((await publicApi('deactivate')).status, 200);
+			await waitFor('the endpoint to be disabled', async () => (await endpointsForTrigger()).every((e) => e.status === 'disabled'));
+			assert.equal((await publicApi('activate')).status, 200);
+			const enabled = await waitFor('one enabled endpoint', async () => {
+				const list = (await endpointsForTrigger()).filter((e) => e.status !== 'disabled');
+				return list.length === 1 && list;
+			});
+			assert.equal(enabled.length, 1);
+		});
+	} finally {
+		await demo.stop();
+	}
 }
 
 async function main() {
@@ -82,6 +229,8 @@ async function main() {
 		await n8n.stop();
 		await recorder.close();
 	}
+
+	await demoSuite(workDir);
 
 	const passed = results.filter((r) => r.ok).length;
 	const failed = results.length - passed;
