@@ -181,6 +181,34 @@ async function demoSuite(workDir) {
 			});
 			assert.equal(enabled.length, 1);
 		});
+		// After the trigger checks: this workflow's payments fire the published trigger too.
+		await check('the payment lifecycle workflow runs in real n8n against the emulator with every status right', async () => {
+			const run = await demo.n8n.execute('useepayLifecycle');
+			assert.equal(run.code, 0, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
+			const runData = run.output?.data?.resultData?.runData;
+			assert.ok(runData, 'no run data in the n8n execute output');
+			const out = (node) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+			const one = (node) => {
+				const items = out(node);
+				assert.equal(items.length, 1, `${node}: ${items.length} items`);
+				return items[0];
+			};
+			const cancelled = (status) => status === 'cancelled' || status === 'canceled';
+			assert.equal(one('Create payment intent').status, 'requires_payment_method');
+			assert.equal(one('Create payment intent').auto_capture, false);
+			assert.equal(one('Confirm payment intent').status, 'requires_capture');
+			assert.equal(one('Capture payment intent').status, 'succeeded');
+			const refund = one('Refund part');
+			assert.equal(refund.amount, 30);
+			assert.equal(refund.payment_intent_id, one('Create payment intent').id);
+			assert.equal(one('Get refund').id, refund.id);
+			assert.equal(one('Get refund').status, 'succeeded');
+			assert.ok(cancelled(one('Cancel subscription').status), one('Cancel subscription').status);
+			assert.equal(one('Pay invoice').status, 'paid');
+			assert.notEqual(one('Create webhook endpoint').status, 'disabled');
+			assert.ok(out('List webhook endpoints').some((e) => e.id === one('Create webhook endpoint').id));
+			assert.equal(one('Get payment link').id, one('Create payment link').id);
+		});
 	} finally {
 		await demo.stop();
 	}

@@ -1,0 +1,62 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import core from '../../shared/useepay-api/core-endpoints.json';
+import more from '../../shared/useepay-api/more-endpoints.json';
+import { UseePay } from '../nodes/UseePay/UseePay.node';
+
+/** Left out on purpose (README "What we chose"): unknown path, and browser-checkout helpers. */
+const NOT_IN_NODE = new Set([
+	'POST UNCERTAIN',
+	'POST /api/v1/payment_methods/apple_pay/merchant_session',
+	'POST /api/v1/payment_method_configurations',
+]);
+
+const template = (path: string) => path.replace(/\{[^}]+\}/g, '{}');
+
+function referenceEndpoints(): string[] {
+	return [...core, ...more]
+		.map((endpoint: { method: string; path: string }) => `${endpoint.method} ${template(endpoint.path)}`)
+		.filter((endpoint) => !NOT_IN_NODE.has(endpoint) && !endpoint.endsWith('UNCERTAIN'));
+}
+
+/** Method and path template of every operation the node offers, read from its description. */
+function nodeEndpoints(): Array<{ resource: string; operation: string; endpoint: string }> {
+	const { properties } = new UseePay().description;
+	const operations = properties.filter((p: INodeProperties) => p.name === 'operation');
+	return operations.flatMap((property) =>
+		(property.options as INodePropertyOptions[]).map((option) => {
+			const request = option.routing?.request ?? {};
+			const url = String(request.url).replace(/^=/, '').replace(/\{\{[^}]*\}\}/g, '{}');
+			return {
+				resource: String(property.displayOptions?.show?.resource?.[0]),
+				operation: String(option.value),
+				endpoint: `${request.method} ${url}`,
+			};
+		}),
+	);
+}
+
+describe('the UseePay node covers the API reference', () => {
+	it('every endpoint of core-endpoints.json and more-endpoints.json is an operation, and no operation is off the reference', () => {
+		const offered = nodeEndpoints().map((op) => op.endpoint);
+		expect([...new Set(offered)].sort()).toEqual([...new Set(referenceEndpoints())].sort());
+	});
+
+	it('has the operations each resource should have', () => {
+		const byResource: Record<string, string[]> = {};
+		for (const op of nodeEndpoints()) (byResource[op.resource] ??= []).push(op.operation);
+		expect(byResource).toEqual({
+			checkoutSession: ['create', 'get'],
+			customer: ['create', 'get', 'getAll', 'update'],
+			invoice: expect.arrayContaining(['create', 'get', 'getAll', 'pay', 'update']),
+			mandate: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
+			paymentIntent: expect.arrayContaining(['cancel', 'capture', 'confirm', 'create', 'get', 'getAll', 'update']),
+			paymentLink: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
+			paymentMethod: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
+			refund: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
+			subscription: expect.arrayContaining(['cancel', 'create', 'get', 'getAll', 'update']),
+			webhook: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
+		});
+		expect(nodeEndpoints()).toHaveLength(2 + 4 + 5 + 4 + 7 + 4 + 4 + 4 + 5 + 4);
+	});
+});
