@@ -13,6 +13,7 @@ async function main() {
 		dir: DEMO_DIR,
 		n8nPort: Number(process.env.N8N_PORT || 5678),
 		emulatorPort: Number(process.env.EMULATOR_PORT || 4010),
+		brokerPort: Number(process.env.N8N_BROKER_PORT || 5679),
 		log,
 	});
 	let stopping = false;

@@ -214,6 +214,43 @@ async function demoSuite(workDir) {
 	}
 }
 
+/** `npm start` itself: reaches "ready" with n8n and the emulator answering; Ctrl-C stops both. */
+async function npmStartSuite(workDir) {
+	const { spawn } = require('node:child_process');
+	const ports = { N8N_PORT: '5718', EMULATOR_PORT: '4018', N8N_BROKER_PORT: '5719' };
+	await check('npm start reaches "ready" with n8n and the emulator answering, and Ctrl-C stops everything', async () => {
+		const child = spawn('npm', ['start'], {
+			env: { ...process.env, ...ports, USEEPAY_DEMO_DIR: path.join(workDir, 'npm-start') },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+		try {
+			await waitFor('"ready"', async () => /^ready$/m.test(output) || child.exitCode !== null, 300000);
+			assert.match(output, /^ready$/m, output.slice(-3000));
+			assert.match(output, /http:\/\/127\.0\.0\.1:5718 +\(login: demo@useepay\.local/);
+			assert.equal((await fetch('http://127.0.0.1:5718/healthz')).status, 200);
+			assert.equal((await fetch('http://127.0.0.1:4018/__emulator/health')).status, 200);
+		} finally {
+			if (child.exitCode === null) process.kill(-child.pid, 'SIGINT'); // what Ctrl-C does: the whole foreground group
+		}
+		const { code, signal } = await Promise.race([exited, sleep(30000).then(() => ({ code: 'timeout' }))]);
+		// npm itself ends by the signal it got; the demo (node) exits 0 after stopping n8n and the emulator.
+		assert.ok(code === 0 || code === 130 || signal === 'SIGINT', `npm start exited with ${code} ${signal}`);
+		await waitFor('n8n and the emulator to stop', async () => {
+			const up = await Promise.all(
+				['http://127.0.0.1:5718/healthz', 'http://127.0.0.1:4018/__emulator/health'].map((url) =>
+					fetch(url).then(() => true, () => false),
+				),
+			);
+			return up.every((isUp) => !isUp);
+		}, 20000);
+	});
+}
+
 async function main() {
 	const runtime = ensureRuntime();
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-e2e-'));
@@ -258,6 +295,7 @@ async function main() {
 		await recorder.close();
 	}
 
+	await npmStartSuite(workDir);
 	await demoSuite(workDir);
 
 	const passed = results.filter((r) => r.ok).length;
