@@ -117,7 +117,12 @@ export const descriptionField: INodeProperties = {
  */
 
 /** One group of a single-value fixedCollection (body.ts unwraps `details`). */
-function objectField(name: string, displayName: string, values: INodeProperties[], description?: string): INodeProperties {
+function objectField(
+	name: string,
+	displayName: string,
+	values: INodeProperties[],
+	description?: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -212,7 +217,13 @@ function orderShippingField(): INodeProperties {
 		{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
 		{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
 		{ displayName: 'Phone Number', name: 'phone_number', type: 'string', default: '' },
-		{ displayName: 'Shipping Method', name: 'shipping_method', type: 'string', default: '', placeholder: 'e.g. sameday' },
+		{
+			displayName: 'Shipping Method',
+			name: 'shipping_method',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. sameday',
+		},
 	]);
 }
 
@@ -250,7 +261,10 @@ export function cardField(name = 'card', displayName = 'Card'): INodeProperties 
 }
 
 /** Payment method details given inline: type, card and billing contact. */
-export function paymentMethodDataField(name = 'payment_method_data', displayName = 'Payment Method Data'): INodeProperties {
+export function paymentMethodDataField(
+	name = 'payment_method_data',
+	displayName = 'Payment Method Data',
+): INodeProperties {
 	return objectField(
 		name,
 		displayName,
@@ -373,7 +387,10 @@ export function deviceDataField(name = 'device_data', displayName = 'Device Data
 }
 
 /** The customer's consent to off-session charges (`mandate_data.customer_acceptance`). */
-export function customerAcceptanceField(name = 'customer_acceptance', displayName = 'Customer Acceptance'): INodeProperties {
+export function customerAcceptanceField(
+	name = 'customer_acceptance',
+	displayName = 'Customer Acceptance',
+): INodeProperties {
 	return objectField(name, displayName, [
 		{
 			displayName: 'Accepted At',
@@ -401,8 +418,38 @@ export function customerAcceptanceField(name = 'customer_acceptance', displayNam
 
 /** Mandate data: the customer acceptance recorded with a payment (e.g. paying an invoice). */
 export function mandateDataField(name = 'mandate_data', displayName = 'Mandate Data'): INodeProperties {
-	return objectField(name, displayName, [customerAcceptanceField()], "The customer's consent to be charged off-session");
+	return objectField(
+		name,
+		displayName,
+		[customerAcceptanceField()],
+		"The customer's consent to be charged off-session",
+	);
 }
+
+/** A billing period: Interval (day/week/month/year) × Interval Count. */
+export const billingIntervalFields: INodeProperties[] = [
+	{
+		displayName: 'Interval',
+		name: 'interval',
+		type: 'options',
+		options: [
+			{ name: 'Day', value: 'day' },
+			{ name: 'Month', value: 'month' },
+			{ name: 'Week', value: 'week' },
+			{ name: 'Year', value: 'year' },
+		],
+		default: 'month',
+		description: 'The unit of the billing period',
+	},
+	{
+		displayName: 'Interval Count',
+		name: 'interval_count',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'How many intervals make one billing period, e.g. 3 with Month for quarterly',
+	},
+];
 
 /**
  * A recurring price: interval, interval count and unit amount. UseePay's optional
@@ -414,27 +461,7 @@ export function recurringField(name = 'recurring', displayName = 'Recurring'): I
 		name,
 		displayName,
 		[
-			{
-				displayName: 'Interval',
-				name: 'interval',
-				type: 'options',
-				options: [
-					{ name: 'Day', value: 'day' },
-					{ name: 'Month', value: 'month' },
-					{ name: 'Week', value: 'week' },
-					{ name: 'Year', value: 'year' },
-				],
-				default: 'month',
-				description: 'The unit of the billing period',
-			},
-			{
-				displayName: 'Interval Count',
-				name: 'interval_count',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'How many intervals make one billing period, e.g. 3 with Month for quarterly',
-			},
+			...billingIntervalFields,
 			{
 				displayName: 'Unit Amount',
 				name: 'unit_amount',

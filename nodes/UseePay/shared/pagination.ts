@@ -4,6 +4,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 
 /** UNCERTAIN in the docs; the emulator and our tests cap page_size at this. */
@@ -84,6 +85,25 @@ export function getManyFields(
 			options: [...filters, ...createdAtFilters].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
 	];
+}
+
+/** A filter on another object's ID (Customer ID, Subscription ID ...), sent under its wire name. */
+export function idFilter(name: string, displayName: string, example: string): INodeProperties {
+	return queryFilter({ displayName, name, type: 'string', default: '', placeholder: `e.g. ${example}` });
+}
+
+/**
+ * A Status filter. Where UseePay has a cancelled status it spells it both `cancelled` (webhooks)
+ * and `canceled` (some answers); the option sends `cancelled`, an expression can send the other.
+ */
+export function statusFilter(statuses: INodePropertyOptions[], defaultStatus: string): INodeProperties {
+	return queryFilter({
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: statuses,
+		default: defaultStatus,
+	});
 }
 
 /** A filter sent as a query parameter under its own (wire) name. */

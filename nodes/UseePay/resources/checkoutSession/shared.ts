@@ -1,6 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { addressField, emailField, extraFieldsField, metadataField, shippingField } from '../../shared/fields';
+import {
+	addressField,
+	billingIntervalFields,
+	emailField,
+	extraFieldsField,
+	metadataField,
+	shippingField,
+} from '../../shared/fields';
 import { resourceLocator } from '../../shared/locators';
 import { amountField } from '../../shared/money';
 
@@ -80,29 +87,10 @@ export const lineItemsField: INodeProperties = {
 									type: 'collection',
 									placeholder: 'Add Recurring Field',
 									default: {},
-									description: 'How the line item recurs; required when Mode is Subscription (add Interval and Interval Count)',
+									description:
+										'How the line item recurs; required when Mode is Subscription (add Interval and Interval Count)',
 									options: [
-										{
-											displayName: 'Interval',
-											name: 'interval',
-											type: 'options',
-											options: [
-												{ name: 'Day', value: 'day' },
-												{ name: 'Month', value: 'month' },
-												{ name: 'Week', value: 'week' },
-												{ name: 'Year', value: 'year' },
-											],
-											default: 'month',
-											description: 'The unit of the billing period',
-										},
-										{
-											displayName: 'Interval Count',
-											name: 'interval_count',
-											type: 'number',
-											typeOptions: { minValue: 1 },
-											default: 1,
-											description: 'How many intervals make one billing period',
-										},
+										...billingIntervalFields,
 										{
 											displayName: 'Total Billing Cycles',
 											name: 'total_billing_cycles',

@@ -1,33 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getManyFields, queryFilter } from '../../shared/pagination';
+import { getManyFields, idFilter, statusFilter } from '../../shared/pagination';
 
 const showOnlyForPaymentIntentGetMany = { operation: ['getAll'], resource: ['paymentIntent'] };
 
 export const paymentIntentGetManyFields: INodeProperties[] = getManyFields(
 	showOnlyForPaymentIntentGetMany,
 	[
-		queryFilter({
-			displayName: 'Customer ID',
-			name: 'customer_id',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. cus_1JA7UDDQG3800',
-		}),
-		queryFilter({
-			displayName: 'Merchant Order ID',
-			name: 'merchant_order_id',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. ORD-1001',
-		}),
-		queryFilter({
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			// UseePay spells the cancelled status both `cancelled` (webhooks, SDK) and `canceled`
-			// (Cancel response); the filter sends `cancelled`, an expression can send the other.
-			options: [
+		idFilter('customer_id', 'Customer ID', 'cus_1JA7UDDQG3800'),
+		idFilter('merchant_order_id', 'Merchant Order ID', 'ORD-1001'),
+		statusFilter(
+			[
 				{ name: 'Cancelled', value: 'cancelled' },
 				{ name: 'Failed', value: 'failed' },
 				{ name: 'Pending', value: 'pending' },
@@ -36,8 +19,8 @@ export const paymentIntentGetManyFields: INodeProperties[] = getManyFields(
 				{ name: 'Requires Payment Method', value: 'requires_payment_method' },
 				{ name: 'Succeeded', value: 'succeeded' },
 			],
-			default: 'succeeded',
-		}),
+			'succeeded',
+		),
 	],
 	'payment intents',
 );

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getManyFields, queryFilter } from '../../shared/pagination';
+import { getManyFields, idFilter, queryFilter } from '../../shared/pagination';
 import { paymentMethodTypeOptions } from './shared';
 
 const showOnlyForPaymentMethodGetMany = { operation: ['getAll'], resource: ['paymentMethod'] };
@@ -8,13 +8,7 @@ const showOnlyForPaymentMethodGetMany = { operation: ['getAll'], resource: ['pay
 export const paymentMethodGetManyFields: INodeProperties[] = getManyFields(
 	showOnlyForPaymentMethodGetMany,
 	[
-		queryFilter({
-			displayName: 'Customer ID',
-			name: 'customer_id',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. cus_1KX0CUSTOMER0',
-		}),
+		idFilter('customer_id', 'Customer ID', 'cus_1KX0CUSTOMER0'),
 		queryFilter({
 			displayName: 'Type',
 			name: 'type',

@@ -1,26 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getManyFields, queryFilter } from '../../shared/pagination';
+import { getManyFields, idFilter, statusFilter } from '../../shared/pagination';
 
 const showOnlyForSubscriptionGetMany = { operation: ['getAll'], resource: ['subscription'] };
 
 export const subscriptionGetManyFields: INodeProperties[] = getManyFields(
 	showOnlyForSubscriptionGetMany,
 	[
-		queryFilter({
-			displayName: 'Customer ID',
-			name: 'customer_id',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. cus_1JA7UDDQG3800',
-		}),
-		queryFilter({
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			// UseePay spells the cancelled status both `cancelled` (webhooks) and `canceled` (SDK);
-			// the filter sends `cancelled`, an expression can send the other.
-			options: [
+		idFilter('customer_id', 'Customer ID', 'cus_1JA7UDDQG3800'),
+		statusFilter(
+			[
 				{ name: 'Active', value: 'active' },
 				{ name: 'Cancelled', value: 'cancelled' },
 				{ name: 'Expired', value: 'expired' },
@@ -31,8 +20,8 @@ export const subscriptionGetManyFields: INodeProperties[] = getManyFields(
 				{ name: 'Trialing', value: 'trialing' },
 				{ name: 'Unpaid', value: 'unpaid' },
 			],
-			default: 'active',
-		}),
+			'active',
+		),
 	],
 	'subscriptions',
 );
