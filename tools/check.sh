@@ -20,3 +20,6 @@ npm test -- --ci
 
 step "end-to-end in real n8n"
 npm run test:e2e
+
+step "queue mode in real n8n (Redis + PostgreSQL, main + worker + webhook processor)"
+npm run test:queue
