@@ -15,6 +15,9 @@ npm run build
 step "lint (n8n-node lint, strict)"
 npm run lint
 
+step "n8n verification scanner, offline (source and packed tarball)"
+npm run scan
+
 step "unit and routing tests (jest)"
 npm test -- --ci
 
@@ -23,3 +26,6 @@ npm run test:e2e
 
 step "queue mode in real n8n (Redis + PostgreSQL, main + worker + webhook processor)"
 npm run test:queue
+
+step "the n8n editor in a real browser (Debian Chromium + playwright-core)"
+npm run test:ui
