@@ -20,6 +20,8 @@ const USAGE = `Usage: node emulator/cli.js [options]
   --rate-limit N            N requests per second per merchant (0 = off); excess gets 429
   --server-error-rate X     fraction 0..1 of /api/v1 requests answered 500
   --reset-rate X            fraction 0..1 of /api/v1 connections destroyed without answer
+  --throttle-rate X         fraction 0..1 of /api/v1 requests answered 429 (Retry-After: 1)
+  --lost-response-rate X    fraction 0..1 of /api/v1 requests applied, then the connection destroyed
   --time-scale X            divide webhook retry delays by X (e.g. 1000)
   --seed S                  seed for the fault PRNG (deterministic faults)
   --seed-merchant M:K[:A]   configure merchant M with API key K (and app id A); repeatable
@@ -55,6 +57,8 @@ function parseArgs(argv) {
 			case '--rate-limit': o.rateLimitPerSec = num(a, next()); break;
 			case '--server-error-rate': o.serverErrorRate = num(a, next()); break;
 			case '--reset-rate': o.resetRate = num(a, next()); break;
+			case '--throttle-rate': o.throttleRate = num(a, next()); break;
+			case '--lost-response-rate': o.lostResponseRate = num(a, next()); break;
 			case '--time-scale': o.timeScale = num(a, next()); break;
 			case '--seed': { const s = next(); o.seed = /^\d+$/.test(String(s)) ? Number(s) : s; break; }
 			case '--seed-merchant': {

@@ -9,6 +9,10 @@
  *   buffer of the last N acceptance times, so each check is O(1).
  * - serverErrorRate: that fraction of requests answered 500 `service_unavailable`, nothing applied.
  * - resetRate: that fraction of requests whose socket is destroyed without any response.
+ * - throttleRate: that fraction of requests answered 429 `rate_limited` (Retry-After: 1), as a
+ *   busy gateway might, whatever the merchant's rate.
+ * - lostResponseRate: that fraction of requests handled (the change applied), then their socket
+ *   destroyed instead of the answer: the ambiguous failure that makes blind retries duplicate.
  * Random draws come from a seeded PRNG when a seed is configured, so runs are reproducible.
  */
 const { seededRandom, seedToInt } = require('./util');

@@ -37,6 +37,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * @property {number} rateLimitPerSec per-merchant requests per sliding second, 0 = unlimited
  * @property {number} serverErrorRate fraction [0,1] of /api/v1 requests answered 500
  * @property {number} resetRate fraction [0,1] of /api/v1 connections destroyed without a response
+ * @property {number} throttleRate fraction [0,1] of /api/v1 requests answered 429 (Retry-After: 1) whatever the rate
+ * @property {number} lostResponseRate fraction [0,1] of /api/v1 requests applied, then their connection destroyed before the answer
  * @property {number} timeScale webhook retry delays are divided by this (1 = real time)
  * @property {number|string|null} seed PRNG seed for the faults (null = Math.random)
  */
@@ -47,6 +49,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * @property {number} [rateLimitPerSec]
  * @property {number} [serverErrorRate]
  * @property {number} [resetRate]
+ * @property {number} [throttleRate]
+ * @property {number} [lostResponseRate]
  * @property {number} [timeScale]
  * @property {number|string|null} [seed]
  * @property {MerchantOption[]} [merchants] configured merchants (their key/app id must match)
@@ -60,7 +64,17 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * @property {number} [deliveryTimeoutMs] per-attempt webhook timeout (default 10000)
  */
 
-const CONFIG_KEYS = ['latencyMs', 'rateLimitPerSec', 'serverErrorRate', 'resetRate', 'timeScale', 'seed'];
+const CONFIG_KEYS = [
+	'latencyMs',
+	'rateLimitPerSec',
+	'serverErrorRate',
+	'resetRate',
+	'throttleRate',
+	'lostResponseRate',
+	'timeScale',
+	'seed',
+];
+const RATE_KEYS = ['serverErrorRate', 'resetRate', 'throttleRate', 'lostResponseRate'];
 
 /**
  * Validates a partial config. Throws ApiError(400) on a bad value.
@@ -82,7 +96,7 @@ function checkConfig(patch) {
 		const n = v === null ? 0 : Number(v);
 		if (typeof v === 'boolean' || !Number.isFinite(n) || n < 0)
 			throw new ApiError(400, 'invalid_argument', k, `${k} must be a non-negative number`);
-		if ((k === 'serverErrorRate' || k === 'resetRate') && n > 1)
+		if (RATE_KEYS.includes(k) && n > 1)
 			throw new ApiError(400, 'invalid_argument', k, `${k} must be between 0 and 1`);
 		if (k === 'timeScale' && n <= 0) throw new ApiError(400, 'invalid_argument', k, 'timeScale must be > 0');
 		out[k] = n;
@@ -153,6 +167,8 @@ function createEmulator(options = {}) {
 		rateLimitPerSec: 0,
 		serverErrorRate: 0,
 		resetRate: 0,
+		throttleRate: 0,
+		lostResponseRate: 0,
 		timeScale: 1,
 		seed: null,
 		...checkConfig(
@@ -301,6 +317,14 @@ function createEmulator(options = {}) {
 					{ 'retry-after': String(secs) },
 				);
 			}
+			if (faults.roll(config.throttleRate)) {
+				entry.fault = 'throttled';
+				return reply(
+					429,
+					{ code: 'rate_limited', source: null, message: 'Too many requests (emulated fault)' },
+					{ 'retry-after': '1' },
+				);
+			}
 			if (faults.roll(config.serverErrorRate)) {
 				entry.fault = 'server_error';
 				return reply(500, { code: 'service_unavailable', source: null, message: 'Service temporarily unavailable (emulated fault)' });
@@ -352,6 +376,16 @@ function createEmulator(options = {}) {
 			return reply(500, { code: 'internal_error', source: null, message: `Emulator error: ${err && err.message}` });
 		}
 		ctx.flush();
+		if (isApi && faults.roll(config.lostResponseRate)) {
+			// The change is applied (and its events emitted), but the client never hears back:
+			// what a timeout or a reset after the server committed looks like from outside.
+			entry.status = result && result.__response ? result.status : 200;
+			entry.fault = 'lost_response';
+			entry.duration_ms = Date.now() - started;
+			requestLog.push(entry);
+			req.socket.destroy();
+			return;
+		}
 		if (result && result.__response) return reply(result.status, result.body);
 		return reply(200, result);
 	}

@@ -30,12 +30,17 @@ describe('UseePay API credential', () => {
 		expect(useePayBaseUrl(credentials)).toBe(expected);
 	});
 
-	it('sends the three UseePay headers and masks the secrets', () => {
+	it('sends the three UseePay headers and masks the secrets', async () => {
 		const credential = new UseePayApi();
-		expect(credential.authenticate.properties.headers).toEqual({
-			'x-merchant-no': '={{$credentials.merchantNo}}',
-			'x-api-key': '={{$credentials.apiKey}}',
-			'x-app-id': '={{$credentials.appId}}',
+		const authenticated = await credential.authenticate(
+			{ merchantNo: '500000000007245', apiKey: 'UseePay_SK_x', appId: 'www.pay.com' },
+			{ url: '/api/v1/customers', headers: { Accept: 'application/json' } },
+		);
+		expect(authenticated.headers).toEqual({
+			Accept: 'application/json',
+			'x-merchant-no': '500000000007245',
+			'x-api-key': 'UseePay_SK_x',
+			'x-app-id': 'www.pay.com',
 		});
 		const masked = credential.properties.filter((p) => p.typeOptions?.password).map((p) => p.name);
 		expect(masked).toEqual(['apiKey', 'webhookSignatureCert']);

@@ -182,7 +182,8 @@ describe('Customer operations through n8n-core routing', () => {
 			parameters: { resource: 'customer', operation: 'create', merchant_customer_id: 'CRM-1' },
 		});
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe('UseePay rejected the request: merchant_customer_id is required');
+		// Create runs as code (customOperations): the error that stops the node names the item.
+		expect(error?.message).toBe('UseePay rejected the request: merchant_customer_id is required [item 0]');
 		expect(error?.description).toBe('Code: field_required · Field: merchant_customer_id · HTTP 400');
 		expect(error?.httpCode).toBe('400');
 	});

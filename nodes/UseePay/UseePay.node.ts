@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { USEEPAY_BASE_URL_EXPRESSION } from '../../credentials/UseePayApi.credentials';
 import { checkoutSessionDescription } from './resources/checkoutSession';
 import { customerDescription } from './resources/customer';
+import { customerCreate, customerCreateOrUpdate, customerUpdate } from './resources/customer/bulk';
 import { invoiceDescription } from './resources/invoice';
 import { mandateDescription } from './resources/mandate';
 import { paymentIntentDescription } from './resources/paymentIntent';
@@ -18,6 +19,10 @@ import { searchList } from './shared/locators';
  * The UseePay node: a declarative node. This file is the table of contents; each resource lives
  * in resources/<resource>/ (index.ts lists its operations, one file per operation's fields),
  * and what all operations share (body building, errors, paging, locators) lives in shared/.
+ *
+ * A hybrid: the customer writes a CRM sync sends by the thousand (Create, Update, Create or
+ * Update) are `customOperations`, code that n8n runs instead of routing for that resource and
+ * operation, with a request scheduler and retry policy (shared/bulk/). Everything else is routed.
  */
 export class UseePay implements INodeType {
 	description: INodeTypeDescription = {
@@ -71,6 +76,14 @@ export class UseePay implements INodeType {
 			...subscriptionDescription,
 			...webhookDescription,
 		],
+	};
+
+	customOperations = {
+		customer: {
+			create: customerCreate,
+			createOrUpdate: customerCreateOrUpdate,
+			update: customerUpdate,
+		},
 	};
 
 	methods = {

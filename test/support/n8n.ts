@@ -98,7 +98,9 @@ class CredentialsHelper extends ICredentialsHelper {
 		workflow: Workflow,
 		node: INode,
 	): Promise<IHttpRequestOptions> {
-		const spec = this.credentialTypes[typeName].authenticate as IAuthenticateGeneric;
+		const authenticate = this.credentialTypes[typeName].authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		const spec = authenticate as IAuthenticateGeneric;
 		const resolve = (value: string) =>
 			value.startsWith('=')
 				? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, ''))

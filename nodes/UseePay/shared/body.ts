@@ -1,7 +1,9 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
+	IGetNodeParameterOptions,
 	IHttpRequestOptions,
+	INode,
 	INodeParameterResourceLocator,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -22,6 +24,17 @@ import { NodeOperationError } from 'n8n-workflow';
  */
 
 type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+
+/**
+ * What building a body needs of n8n: one item's parameters. Routing passes its
+ * IExecuteSingleFunctions; the bulk operations (resources/customer/bulk.ts) pass
+ * `itemParameters(this, i)`, so both paths share this one body builder.
+ */
+export interface ItemParameters {
+	getNodeParameter(name: string, fallback?: unknown, options?: IGetNodeParameterOptions): unknown;
+	getItemIndex(): number;
+	getNode(): INode;
+}
 
 /**
  * n8n hands collection values over in the order of the (alphabetical) field list; bodies go out
@@ -71,7 +84,7 @@ export function labelOf(name: string): string {
 }
 
 export function invalidInput(
-	ctx: IExecuteSingleFunctions,
+	ctx: ItemParameters,
 	field: string,
 	problem: string,
 	hint?: string,
@@ -98,7 +111,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Turns one parameter value (possibly a shared shape) into its wire value; undefined = leave out. */
-function toWire(ctx: IExecuteSingleFunctions, path: string, value: unknown): unknown {
+function toWire(ctx: ItemParameters, path: string, value: unknown): unknown {
 	if (Array.isArray(value)) {
 		const list = value.map((entry, i) => toWire(ctx, `${path}.${i}`, entry)).filter((v) => !isEmpty(v));
 		return list.length ? list : undefined;
@@ -135,7 +148,7 @@ function toWire(ctx: IExecuteSingleFunctions, path: string, value: unknown): unk
 	return isEmpty(result) ? undefined : inWireOrder(result);
 }
 
-function parseExtraFields(ctx: IExecuteSingleFunctions, raw: unknown): IDataObject {
+function parseExtraFields(ctx: ItemParameters, raw: unknown): IDataObject {
 	if (isEmpty(raw)) return {};
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
@@ -159,7 +172,7 @@ function deepMerge(target: IDataObject, extra: IDataObject): IDataObject {
 }
 
 /** Reads a resource locator (or plain string) parameter; an empty one fails before any request. */
-export function readId(ctx: IExecuteSingleFunctions, parameter: string): string {
+export function readId(ctx: ItemParameters, parameter: string): string {
 	const raw = ctx.getNodeParameter(parameter, '', { extractValue: true }) as string | INodeParameterResourceLocator;
 	const value = String(typeof raw === 'object' && raw !== null ? raw.value ?? '' : raw ?? '').trim();
 	if (!value) {
@@ -185,7 +198,7 @@ export interface BodySpec {
 }
 
 /** Builds the JSON body of one item from its parameters (also used outside routing). */
-export function buildBody(ctx: IExecuteSingleFunctions, spec: BodySpec): IDataObject {
+export function buildBody(ctx: ItemParameters, spec: BodySpec): IDataObject {
 	const body: IDataObject = {};
 	for (const name of spec.required ?? []) {
 		const wire = toWire(ctx, name, ctx.getNodeParameter(name, ''));

@@ -1,0 +1,327 @@
+'use strict';
+/**
+ * CRM-to-UseePay sync benchmark (`npm run bench -- --items 10000 --runs 5 --faults`): a real n8n
+ * (the pinned 2.41.1 on Node 24, tools/lib/n8n.js) runs `n8n execute` on workflows that push N
+ * CRM rows into the UseePay emulator (in this process, 20 ms latency, 100 requests per second
+ * per merchant), and every figure is read from the emulator and the operating system:
+ *
+ *   ours          Manual Trigger → Code (N rows) → UseePay Customer "Create or Update" (defaults)
+ *   http-default  … → HTTP Request POST /api/v1/customers/create, as a user would set it up
+ *   http-batch    … the same with the HTTP Request option Batching: 100 items per 1 s
+ *   (code-only    … Manual Trigger → Code, no UseePay call: the CPU baseline, not printed as a row)
+ *
+ * Columns:
+ *   wall      wall time of `n8n execute` (n8n boot included), and `api` = first to last API request
+ *   requests  /api/v1 requests the emulator received; 429s = those answered 429
+ *   lost      input rows with no customer in the emulator afterwards
+ *   dupes     create attempts for a merchant_customer_id that already had a customer (the emulator
+ *             refuses them with already_exists; a server without that check would have stored a
+ *             duplicate) plus customers sharing a merchant_customer_id (always 0 here)
+ *   rss       peak RSS (VmHWM) of the `n8n execute` process
+ *   floor     requests ÷ rate limit: the least time those requests can take; ratio = wall ÷ floor
+ *   cpu/item  CPU time (user + sys, the n8n process and its task runner) of the run minus that of
+ *             the code-only run with the same N, divided by N: what the sync step costs per item,
+ *             its output saved with the execution included
+ *
+ * Faults (--faults adds a second pass): 1 % 5xx, 2 % 429 (Retry-After: 1), 0.5 % connection
+ * resets: half before the server applies the request, half after (`lostResponseRate`: the
+ * change is stored, the answer never arrives, as in a timeout).
+ *
+ * Ports 5800–5899 only (5800 n8n, 5801 + 5812 task broker). Not part of `npm test`.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { createEmulator } = require('../emulator/server');
+const { ensureRuntime, packPackage, N8nInstance, sleep } = require('../tools/lib/n8n');
+
+const MERCHANT = { merchantNo: '500000000007245', apiKey: 'UseePay_SK_emulator', appId: 'www.pay.com' };
+const CREDENTIAL_ID = 'useepayBenchCred1';
+const FAULTS = { serverErrorRate: 0.01, throttleRate: 0.02, resetRate: 0.0025, lostResponseRate: 0.0025 };
+
+function parseArgs(argv) {
+	const args = { items: 2000, runs: 1, faults: false, noFaults: true, latencyMs: 20, limit: 100, only: null, build: true, keep: false, rate: null, concurrency: null };
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=');
+		const value = () => (inline !== undefined ? inline : argv[++i]);
+		switch (flag) {
+			case '--items': args.items = Number(value()); break;
+			case '--runs': args.runs = Number(value()); break;
+			case '--faults': args.faults = true; break;
+			case '--only-faults': args.faults = true; args.noFaults = false; break;
+			case '--latency': args.latencyMs = Number(value()); break;
+			case '--limit': args.limit = Number(value()); break;
+			case '--only': args.only = String(value()).split(','); break;
+			case '--rate': args.rate = Number(value()); break;
+			case '--concurrency': args.concurrency = Number(value()); break;
+			case '--no-build': args.build = false; break;
+			case '--keep': args.keep = true; break;
+			case '--help': case '-h':
+				process.stdout.write('npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ours,http-default,http-batch] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep]\n');
+				process.exit(0);
+				break;
+			default: throw new Error(`unknown argument ${flag}`);
+		}
+	}
+	return args;
+}
+
+const manualTrigger = { id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+
+function crmRows(items) {
+	return {
+		id: 'b0000000-0000-4000-8000-000000000002',
+		name: 'CRM rows',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [220, 0],
+		parameters: {
+			jsCode: `// Stand-in for a CRM node: one item per contact.\nreturn Array.from({ length: ${items} }, (_, i) => ({ json: {\n  crm_id: 'CRM-' + String(i).padStart(6, '0'),\n  name: 'Customer ' + i,\n  email: 'customer' + i + '@example.com',\n  phone: '+1 555 ' + String(i).padStart(7, '0'),\n  city: 'Berlin',\n  country: 'DE',\n} }));`,
+		},
+	};
+}
+
+function workflow(id, name, items, syncNode) {
+	const nodes = [manualTrigger, crmRows(items), ...(syncNode ? [{ position: [440, 0], ...syncNode }] : [])];
+	const connections = { Start: { main: [[{ node: 'CRM rows', type: 'main', index: 0 }]] } };
+	if (syncNode) connections['CRM rows'] = { main: [[{ node: syncNode.name, type: 'main', index: 0 }]] };
+	return { id, name, nodes, connections, settings: { executionOrder: 'v1' }, active: false };
+}
+
+function oursNode(args) {
+	const options = {};
+	if (args.rate) options.requestsPerSecond = args.rate;
+	if (args.concurrency) options.maxConcurrent = args.concurrency;
+	return {
+		id: 'b0000000-0000-4000-8000-000000000003',
+		name: 'UseePay',
+		type: 'n8n-nodes-useepay.useePay',
+		typeVersion: 1,
+		parameters: {
+			resource: 'customer',
+			operation: 'createOrUpdate',
+			merchant_customer_id: '={{ $json.crm_id }}',
+			additionalFields: {
+				name: '={{ $json.name }}',
+				email: '={{ $json.email }}',
+				phone: '={{ $json.phone }}',
+				address: { details: { city: '={{ $json.city }}', country: '={{ $json.country }}' } },
+			},
+			options,
+		},
+		credentials: { useePayApi: { id: CREDENTIAL_ID, name: 'UseePay (bench emulator)' } },
+	};
+}
+
+/** The HTTP Request node as a user sets it up from UseePay's docs: the three headers, a JSON body. */
+function httpNode(emulatorUrl, batching) {
+	return {
+		id: 'b0000000-0000-4000-8000-000000000004',
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${emulatorUrl}/api/v1/customers/create`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'x-merchant-no', value: MERCHANT.merchantNo },
+					{ name: 'x-api-key', value: MERCHANT.apiKey },
+					{ name: 'x-app-id', value: MERCHANT.appId },
+				],
+			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody:
+				'={{ JSON.stringify({ merchant_customer_id: $json.crm_id, name: $json.name, email: $json.email, phone: $json.phone, address: { city: $json.city, country: $json.country } }) }}',
+			options: batching ? { batching: { batch: { batchSize: 100, batchInterval: 1000 } } } : {},
+		},
+	};
+}
+
+/** /proc/<pid>/task/<pid>/children → the first child pid (the n8n process under bash). */
+function childPid(pid) {
+	try {
+		const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+		return text ? Number(text.split(/\s+/)[0]) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function vmHwmKb(pid) {
+	try {
+		const match = /VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Number(match[1]) : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * `n8n execute --id` under bash, whose `times` builtin then prints the CPU time of its waited-for
+ * children (n8n and, through n8n, its task runner). Polls the n8n process' VmHWM meanwhile.
+ */
+function executeMeasured(n8n, id) {
+	return new Promise((resolve) => {
+		const bin = path.join(n8n.runtime.n8nHome, 'node_modules', '.bin', 'n8n');
+		const env = n8n.env({ N8N_LOG_LEVEL: 'warn', N8N_RUNNERS_BROKER_PORT: String(n8n.brokerPort + 11) });
+		const started = Date.now();
+		const child = spawn('bash', ['-c', '"$0" "$@"; code=$?; echo "__TIMES__"; times; exit $code', bin, 'execute', `--id=${id}`], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		let peakKb = 0;
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const poll = setInterval(() => {
+			const pid = childPid(child.pid);
+			if (pid) peakKb = Math.max(peakKb, vmHwmKb(pid));
+		}, 200);
+		child.on('close', (code) => {
+			clearInterval(poll);
+			const wallMs = Date.now() - started;
+			const times = stdout.slice(stdout.lastIndexOf('__TIMES__'));
+			// Second line of `times`: children's user and system time, e.g. "1m2.345s 0m3.210s".
+			const lines = times.split('\n').filter((line) => /\d+m[\d.]+s/.test(line));
+			const seconds = (text) => {
+				const m = /(\d+)m([\d.]+)s/.exec(text);
+				return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+			};
+			const [user, sys] = (lines[1] || '').trim().split(/\s+/);
+			resolve({ code, wallMs, cpuMs: (seconds(user) + seconds(sys)) * 1000, peakRssMb: peakKb / 1024, stdout, stderr });
+		});
+	});
+}
+
+function customersOf(emu) {
+	const merchant = emu.store.merchants.get(MERCHANT.merchantNo);
+	const collection = merchant && merchant.collections.get('customers');
+	return collection ? collection.order.map((record) => record.obj) : [];
+}
+
+function measure(emu, items, result, limit) {
+	const log = emu.requests().filter((entry) => entry.path.startsWith('/api/v1/'));
+	const customers = customersOf(emu);
+	const byMci = new Map();
+	for (const customer of customers) byMci.set(customer.merchant_customer_id, (byMci.get(customer.merchant_customer_id) || 0) + 1);
+	let lost = 0;
+	for (let i = 0; i < items; i++) if (!byMci.has(`CRM-${String(i).padStart(6, '0')}`)) lost++;
+	const sharing = [...byMci.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
+	// A create answered 400 for a valid row is already_exists: an attempt at a duplicate.
+	const refusedDuplicates = log.filter((e) => e.method === 'POST' && e.path === '/api/v1/customers/create' && e.status === 400).length;
+	const times = log.map((e) => Date.parse(e.time));
+	const apiMs = times.length ? Math.max(...times) - Math.min(...times) : 0;
+	const requests = log.length;
+	const floorMs = (requests / limit) * 1000;
+	return {
+		exit: result.code,
+		wallMs: result.wallMs,
+		apiMs,
+		requests,
+		throttled: log.filter((e) => e.status === 429).length,
+		faults: log.filter((e) => e.fault && e.fault !== 'rate_limited').length,
+		lost,
+		dupes: refusedDuplicates + sharing,
+		peakRssMb: result.peakRssMb,
+		cpuMs: result.cpuMs,
+		floorMs,
+		ratio: floorMs > 0 ? result.wallMs / floorMs : NaN,
+	};
+}
+
+const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function printRow(label, m, cpuPerItemMs) {
+	const cells = [
+		label.padEnd(26),
+		`${fmtS(m.wallMs)} (api ${fmtS(m.apiMs)})`.padEnd(22),
+		String(m.requests).padStart(8),
+		String(m.throttled).padStart(7),
+		String(m.lost).padStart(7),
+		String(m.dupes).padStart(6),
+		`${m.peakRssMb.toFixed(0)} MB`.padStart(8),
+		fmtS(m.floorMs).padStart(9),
+		(Number.isFinite(m.ratio) ? m.ratio.toFixed(3) : '-').padStart(6),
+		(cpuPerItemMs === undefined ? '-' : `${cpuPerItemMs.toFixed(2)} ms`).padStart(10),
+		m.exit === 0 ? 'ok' : `exit ${m.exit}`,
+	];
+	process.stdout.write(`${cells.join(' ')}\n`);
+}
+
+function header() {
+	process.stdout.write(
+		`${['run'.padEnd(26), 'wall (api)'.padEnd(22), 'requests'.padStart(8), '429s'.padStart(7), 'lost'.padStart(7), 'dupes'.padStart(6), 'peak RSS'.padStart(8), 'floor'.padStart(9), 'ratio'.padStart(6), 'cpu/item'.padStart(10), 'result'].join(' ')}\n`,
+	);
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const kinds = args.only || ['ours', 'http-default', 'http-batch'];
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-bench-'));
+	process.stdout.write(`bench: ${args.items} items, ${args.runs} run(s), emulator ${args.latencyMs} ms latency, ${args.limit} req/s limit; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`);
+	const runtime = ensureRuntime();
+	const tarball = packPackage(path.join(workDir, 'pack'), { build: args.build });
+	const emu = createEmulator({ latencyMs: args.latencyMs, rateLimitPerSec: args.limit, requestLogLimit: 1000000, eventLogLimit: 10 });
+	const { url: emulatorUrl } = await emu.listen(0);
+	const n8n = new N8nInstance({ runtime, dir: path.join(workDir, 'n8n'), port: 5800, brokerPort: 5801 });
+	n8n.installPackage(tarball);
+	await n8n.importCredentials([
+		{ id: CREDENTIAL_ID, name: 'UseePay (bench emulator)', type: 'useePayApi', data: { environment: 'custom', baseUrl: emulatorUrl, ...MERCHANT, webhookSignatureCert: '' } },
+	]);
+	const workflows = {
+		'code-only': workflow('benchCodeOnly001', 'bench: CRM rows only', args.items, null),
+		ours: workflow('benchOurs0000001', 'bench: UseePay Create or Update', args.items, oursNode(args)),
+		'http-default': workflow('benchHttpDefault', 'bench: HTTP Request defaults', args.items, httpNode(emulatorUrl, false)),
+		'http-batch': workflow('benchHttpBatch01', 'bench: HTTP Request batching 100 / 1 s', args.items, httpNode(emulatorUrl, true)),
+	};
+	for (const wf of Object.values(workflows)) await n8n.importWorkflow(wf);
+
+	// CPU baseline: the same rows without a sync step (median of up to 3 runs).
+	const baselines = [];
+	for (let i = 0; i < Math.min(3, Math.max(1, args.runs)); i++) baselines.push((await executeMeasured(n8n, workflows['code-only'].id)).cpuMs);
+	baselines.sort((a, b) => a - b);
+	const baselineCpuMs = baselines[Math.floor(baselines.length / 2)];
+	process.stdout.write(`CPU of the code-only workflow (n8n boot + ${args.items} rows): ${fmtS(baselineCpuMs)}\n\n`);
+
+	const passes = [...(args.noFaults ? [false] : []), ...(args.faults ? [true] : [])];
+	const all = [];
+	for (const faulty of passes) {
+		process.stdout.write(faulty ? '\nwith faults: 1 % 5xx, 2 % 429, 0.5 % connection resets (half after the change was applied)\n' : 'without faults\n');
+		header();
+		for (const kind of kinds) {
+			for (let run = 1; run <= args.runs; run++) {
+				emu.reset();
+				emu.setConfig(faulty ? { ...FAULTS, seed: 1000 + run } : { seed: null });
+				const result = await executeMeasured(n8n, workflows[kind].id);
+				const m = measure(emu, args.items, result, args.limit);
+				const cpuPerItemMs = (result.cpuMs - baselineCpuMs) / args.items;
+				all.push({ kind, faulty, run, ...m, cpuPerItemMs });
+				printRow(`${kind}${args.runs > 1 ? ` #${run}` : ''}`, m, cpuPerItemMs);
+				if (m.exit !== 0 && kind === 'ours') process.stdout.write(`  ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`);
+				await sleep(500);
+			}
+		}
+	}
+	const ours = all.filter((r) => r.kind === 'ours');
+	if (ours.length) {
+		const worst = Math.max(...ours.map((r) => r.ratio));
+		const ok = ours.every((r) => r.exit === 0 && r.lost === 0 && r.dupes === 0 && r.ratio <= 1.15);
+		process.stdout.write(`\nours: ${ours.length} run(s), worst ratio ${worst.toFixed(3)}, CPU per item ${Math.min(...ours.map((r) => r.cpuPerItemMs)).toFixed(2)}–${Math.max(...ours.map((r) => r.cpuPerItemMs)).toFixed(2)} ms; ${ok ? 'meets' : 'MISSES'} 0 lost, 0 duplicates, ≤ 1.15 × floor\n`);
+	}
+	fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify({ args, baselineCpuMs, runs: all }, null, 2));
+	process.stdout.write(`results: ${path.join(workDir, 'results.json')}\n`);
+	await emu.close();
+	if (!args.keep) fs.rmSync(path.join(workDir, 'n8n'), { recursive: true, force: true });
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error && error.stack}\n`);
+	process.exit(1);
+});
+

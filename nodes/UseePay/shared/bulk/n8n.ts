@@ -1,0 +1,205 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { useePayBaseUrl } from '../../../../credentials/UseePayApi.credentials';
+import type { ItemParameters } from '../body';
+import { errorItem, useePayApiError } from '../errors';
+import type { Failure, Transport } from './client';
+import { BulkClient } from './client';
+import type { Clock } from './clock';
+import { realClock } from './clock';
+import { parameterReader } from './parameters';
+import { DEFAULT_RETRY_POLICY } from './retry';
+import { runItems } from './runItems';
+import { RequestScheduler } from './scheduler';
+
+/** Defaults of the Options collection (written out again in bulkOptionsField: lint wants literals). */
+export const BULK_DEFAULTS = { maxConcurrent: 20, requestsPerSecond: 95, maxRetries: 5 };
+/** Per-request timeout: a request still unanswered then counts as a lost answer (ambiguous). */
+const REQUEST_TIMEOUT_MS = 30000;
+
+/** The Options collection of the operations that run through the scheduler. */
+export function bulkOptionsField(show: { resource: string[]; operation: string[] }): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Max Concurrent Requests',
+				name: 'maxConcurrent',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 20,
+				description:
+					'Most requests to UseePay on the wire at once, across all items. 20 keeps 95 requests per second going while UseePay takes up to 200 ms to answer.',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10 },
+				default: 5,
+				description:
+					'How often a request is tried again after a rate limit (429, after its Retry-After), a server error (5xx) or a lost connection, with growing waits. A create is sent again only once a lookup shows it did not happen, so retries never duplicate a customer.',
+			},
+			{
+				displayName: 'Requests Per Second',
+				name: 'requestsPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 1 },
+				default: 95,
+				description:
+					'Requests are spread evenly at this rate from the first second, retries included. UseePay documents no limit; 95 stays under a limit of 100 per second with room for network jitter. If UseePay answers with many 429s, the node slows down by itself.',
+			},
+		],
+	};
+}
+
+/**
+ * Requests through n8n's HTTP helper with the node's UseePay credential. The credential is read
+ * once per run and handed to the helper (its `credentialsDecrypted` option); otherwise n8n loads
+ * it from its database and decrypts it again for every request (about 1.4 ms of CPU each).
+ */
+function n8nTransport(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject): Transport {
+	const baseUrl = useePayBaseUrl(credentials);
+	const reference = ctx.getNode().credentials?.useePayApi;
+	const credentialsDecrypted = { id: reference?.id ?? '', name: reference?.name ?? '', type: 'useePayApi', data: credentials };
+	return async (request) => {
+		const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'useePayApi', {
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			headers: { Accept: 'application/json' },
+			json: true,
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+			timeout: REQUEST_TIMEOUT_MS,
+		}, { credentialsDecrypted });
+		return { statusCode: Number(response.statusCode), body: response.body, headers: response.headers as IDataObject };
+	};
+}
+
+const CONNECTION_MEANING: Record<string, string> = {
+	ECONNRESET: 'the connection was reset before UseePay answered',
+	ETIMEDOUT: 'UseePay did not answer in time',
+	ECONNABORTED: 'UseePay did not answer in time',
+	ECONNREFUSED: 'the connection was refused',
+};
+
+/** The error of an item whose requests failed, with how many attempts were made. */
+export function failureError(ctx: IExecuteFunctions, failure: Failure, itemIndex: number, attempts: number): Error {
+	const node = ctx.getNode();
+	// Only a failure that was retried gets the count (a 400 after a retried 429 did not "give up").
+	const tries = failure.failure !== 'error' && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+	if (failure.statusCode !== undefined) {
+		const error = useePayApiError(node, failure.statusCode, failure.body, itemIndex);
+		const tooLong =
+			failure.failure === 'throttled' && tries === '' && failure.retryAfterMs !== undefined
+				? ` (asked to wait ${Math.round(failure.retryAfterMs / 1000)} s, longer than the node waits)`
+				: '';
+		error.message += tries || tooLong;
+		return error;
+	}
+	if (failure.code) {
+		const meaning = CONNECTION_MEANING[failure.code] ?? `the connection failed (${failure.code})`;
+		const error = new NodeApiError(node, { code: failure.code, message: meaning } as JsonObject, {
+			message: `Could not reach UseePay: ${meaning}${tries}`,
+			description: `Connection error ${failure.code}`,
+			itemIndex,
+		});
+		error.context.useePay = { code: failure.code, source: null, message: meaning };
+		return error;
+	}
+	if (failure.error instanceof Error) return failure.error;
+	return new NodeOperationError(node, `UseePay request failed [item ${itemIndex}]`, { itemIndex });
+}
+
+/**
+ * The output item of a failed item under Continue On Fail, as routing makes it: a UseePay error
+ * becomes errorItem's json ({error, code, source, httpCode}); any other error (bad input ...) an
+ * item with `error` set, which n8n turns into {error: message} (and routes to an error output).
+ */
+function failedItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+	if (error instanceof NodeApiError) return { ...errorItem(error), pairedItem: { item: itemIndex } };
+	const nodeError =
+		error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+	return { json: {}, error: nodeError, pairedItem: { item: itemIndex } };
+}
+
+/** Names the item in the message of the error that stops the node. */
+function namingItem(error: unknown, itemIndex: number): unknown {
+	if (error instanceof Error && !error.message.includes(`[item ${itemIndex}]`)) {
+		error.message = `${error.message} [item ${itemIndex}]`;
+	}
+	return error;
+}
+
+export interface BulkRun {
+	client: BulkClient;
+	scheduler: RequestScheduler;
+	/** Reads one item's parameters (lazily, when its turn comes). */
+	parameters: (itemIndex: number) => ItemParameters;
+}
+
+/**
+ * Runs a bulk operation: the options (read once, from the first item), the scheduler and client,
+ * then `work` for every input item. Returns N items for N inputs, in input order, each with its
+ * pairedItem; a failed item becomes an error item (Continue On Fail) or, after the items in
+ * progress have settled, stops the node with an error naming the item.
+ */
+export async function runBulk(
+	ctx: IExecuteFunctions,
+	work: (run: BulkRun, itemIndex: number) => Promise<IDataObject>,
+	clock: Clock = realClock,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const maxConcurrent = Math.max(1, Math.floor(Number(options.maxConcurrent ?? BULK_DEFAULTS.maxConcurrent)));
+	const requestsPerSecond = Number(options.requestsPerSecond ?? BULK_DEFAULTS.requestsPerSecond);
+	const maxRetries = Math.max(0, Math.floor(Number(options.maxRetries ?? BULK_DEFAULTS.maxRetries)));
+	const credentials = await ctx.getCredentials('useePayApi');
+	const scheduler = new RequestScheduler({ maxConcurrent, requestsPerSecond, clock });
+	const client = new BulkClient(n8nTransport(ctx, credentials), scheduler, { ...DEFAULT_RETRY_POLICY, maxRetries }, clock);
+	const run: BulkRun = { client, scheduler, parameters: parameterReader(ctx, items) };
+	const continueOnFail = ctx.continueOnFail();
+	// Items in progress: enough that items waiting out a Retry-After don't starve the rate.
+	const workers = Math.max(8, maxConcurrent * 4);
+	// A cancelled execution starts no more items (its requests are aborted by n8n).
+	const signal = ctx.getExecutionCancelSignal();
+	const results = await runItems(items.length, workers, async (i) => await work(run, i), {
+		stopAtFirstError: !continueOnFail,
+		cancelled: () => signal?.aborted === true,
+	});
+
+	const output: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const result = results[i];
+		if (result?.ok) {
+			output.push({ json: result.value, pairedItem: { item: i } });
+			continue;
+		}
+		if (!continueOnFail || result === undefined) {
+			// The first failed item in input order (those after it may not have run).
+			const failed = results.findIndex((r) => r && !r.ok);
+			if (failed < 0) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
+			const failure = results[failed] as { ok: false; error: unknown };
+			throw namingItem(failure.error, failed);
+		}
+		output.push(failedItem(ctx, result.error, i));
+	}
+	return [output];
+}

@@ -1,0 +1,161 @@
+import type { Clock } from './clock';
+
+/**
+ * The one place that decides when a UseePay request may leave the node (bulk operations).
+ *
+ * Why the node schedules its own requests: n8n's declarative routing (RoutingNode) prepares every
+ * item's request before the first one leaves and then fires them all at once, so 10,000 items
+ * become a long silent preparation followed by one burst that a rate-limited API answers with a
+ * wall of 429s. The bulk operations instead prepare each item when a worker picks it up and send
+ * every request (first tries and retries alike) through this scheduler:
+ *
+ * - at most `maxConcurrent` requests are in flight;
+ * - request starts are spaced 1000 / `requestsPerSecond` ms apart (a smooth schedule, not a token
+ *   bucket that allows bursts), so a sliding-window limit of N per second is never exceeded when
+ *   the rate is below N, and the rate holds from the first second;
+ * - a brake: when 429s stay frequent (more than `throttleShare` of the answers, two seconds in
+ *   a row: the API's limit is lower than the configured rate, or the quota is shared), the rate
+ *   drops to 80 % (at most once a second), and recovers by 5 % of the configured rate per second
+ *   without such trouble. Isolated 429s, or one second of them, don't slow everyone; each is
+ *   retried on its own after its Retry-After (see retry.ts).
+ *
+ * Waiting requests are served in arrival order. The clock is injected so that tests are exact.
+ */
+export interface SchedulerOptions {
+	maxConcurrent: number;
+	requestsPerSecond: number;
+	clock: Clock;
+	/** Share of 429 answers within one second that engages the brake (default 0.1). */
+	throttleShare?: number;
+	/** The brake never goes below this share of the configured rate (default 0.1). */
+	minRateShare?: number;
+}
+
+export interface SchedulerStats {
+	started: number;
+	peakInFlight: number;
+	throttled: number;
+	brakes: number;
+}
+
+export class RequestScheduler {
+	readonly stats: SchedulerStats = { started: 0, peakInFlight: 0, throttled: 0, brakes: 0 };
+
+	private inFlight = 0;
+
+	private readonly waiting: Array<() => void> = [];
+
+	private nextStart = -Infinity;
+
+	private rate: number;
+
+	private windowStart = -Infinity;
+
+	private windowAnswers = 0;
+
+	private windowThrottled = 0;
+
+	private lastChange = -Infinity;
+
+	private troubledWindows = 0;
+
+	constructor(private readonly options: SchedulerOptions) {
+		if (!(options.maxConcurrent >= 1)) throw new RangeError('maxConcurrent must be at least 1');
+		if (!(options.requestsPerSecond > 0)) throw new RangeError('requestsPerSecond must be above 0');
+		this.rate = options.requestsPerSecond;
+	}
+
+	/** The rate now (below the configured one while the brake is on). */
+	get currentRate(): number {
+		return this.rate;
+	}
+
+	/**
+	 * Runs `task` (one HTTP request) at its start time, once a slot is free. The start time is
+	 * reserved first and waited for without holding a slot, so slots are only taken by requests
+	 * on the wire: with requests taking r seconds, `maxConcurrent` slots carry up to
+	 * maxConcurrent / r requests per second. (Should all slots be busy at a start time, the
+	 * request waits for one and leaves late; the schedule of the others does not move.)
+	 */
+	async run<T>(task: () => Promise<T>): Promise<T> {
+		const { clock } = this.options;
+		const now = clock.now();
+		const start = Math.max(now, this.nextStart);
+		this.nextStart = start + 1000 / this.rate;
+		if (start > now) await clock.sleep(start - now);
+		await this.acquire();
+		try {
+			this.stats.started++;
+			return await task();
+		} finally {
+			this.release();
+		}
+	}
+
+	/** Every answer reports back here: `throttled` for a 429. Drives the brake. */
+	report(throttled: boolean): void {
+		const now = this.options.clock.now();
+		if (now - this.windowStart >= 1000) {
+			this.closeWindow(now);
+			this.windowStart = now;
+			this.windowAnswers = 0;
+			this.windowThrottled = 0;
+		}
+		this.windowAnswers++;
+		if (throttled) {
+			this.windowThrottled++;
+			this.stats.throttled++;
+		}
+	}
+
+	/**
+	 * At the end of each second: brake after two seconds in a row with many 429s (one such
+	 * second is what a pause of the machine, followed by a catch-up, can cause), otherwise
+	 * recover towards the configured rate.
+	 */
+	private closeWindow(now: number): void {
+		const share = this.options.throttleShare ?? 0.1;
+		const troubled = this.windowThrottled >= 3 && this.windowThrottled > share * this.windowAnswers;
+		const previous = this.troubledWindows;
+		this.troubledWindows = troubled ? previous + 1 : 0;
+		if (troubled) {
+			if (previous >= 1) this.brake(now);
+			return;
+		}
+		const configured = this.options.requestsPerSecond;
+		if (this.rate < configured && now - this.lastChange >= 1000) {
+			this.rate = Math.min(configured, this.rate + configured * 0.05);
+			this.lastChange = now;
+		}
+	}
+
+	private brake(now: number): void {
+		if (now - this.lastChange < 1000) return;
+		const floor = this.options.requestsPerSecond * (this.options.minRateShare ?? 0.1);
+		this.rate = Math.max(floor, this.rate * 0.8);
+		this.lastChange = now;
+		this.stats.brakes++;
+	}
+
+	private async acquire(): Promise<void> {
+		if (this.inFlight < this.options.maxConcurrent && this.waiting.length === 0) {
+			this.take();
+			return;
+		}
+		await new Promise<void>((resolve) => this.waiting.push(resolve));
+	}
+
+	private take(): void {
+		this.inFlight++;
+		if (this.inFlight > this.stats.peakInFlight) this.stats.peakInFlight = this.inFlight;
+	}
+
+	private release(): void {
+		this.inFlight--;
+		const next = this.waiting.shift();
+		if (next) {
+			this.take();
+			next();
+		}
+	}
+}
