@@ -12,22 +12,12 @@ const assert = require('node:assert/strict');
 const { ensureRuntime, packPackage, N8nInstance } = require('../lib/n8n');
 const { startRecorder } = require('../../test/support/recorder');
 const { startDemo } = require('../demo/demo');
+const { createChecks, waitFor, sleep } = require('../lib/checks');
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const readFixture = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
-const results = [];
-async function check(name, fn) {
-	const started = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true });
-		process.stdout.write(`ok - ${name} (${Date.now() - started} ms)\n`);
-	} catch (error) {
-		results.push({ name, ok: false });
-		process.stdout.write(`not ok - ${name}\n  ${String(error && error.stack).split('\n').join('\n  ')}\n`);
-	}
-}
+const { check, results } = createChecks();
 
 const CREDENTIAL = { merchantNo: '500000000007245', apiKey: 'UseePay_SK_e2e_only', appId: 'www.pay.com' };
 
@@ -40,18 +30,7 @@ function credentialFor(baseUrl) {
 	};
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until fn() returns a truthy value (or throws on timeout). */
-async function waitFor(what, fn, timeoutMs = 20000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(200);
-	}
-}
 
 /**
  * `npm start`'s demo, for real: emulator + n8n + imported credential and workflows; the
@@ -186,7 +165,7 @@ async function demoSuite(workDir) {
 			const run = await demo.n8n.execute('useepayLifecycle');
 			assert.equal(run.code, 0, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
 			const runData = run.output?.data?.resultData?.runData;
-			assert.ok(runData, 'no run data in the n8n execute output');
+			assert.ok(runData, `no run data in the n8n execute output:\n${run.stdout.slice(0, 1500)}\n…\n${run.stdout.slice(-1500)}`);
 			const out = (node) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 			const one = (node) => {
 				const items = out(node);

@@ -152,11 +152,13 @@ class N8nInstance {
 		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
 			env: { N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(this.brokerPort + 11) },
 		});
+		// Log lines may also follow the JSON: parse from the first `{` line to the last `}` line.
 		const start = result.stdout.search(/^\{$/m);
+		const end = result.stdout.lastIndexOf('\n}');
 		let output;
-		if (start >= 0) {
+		if (start >= 0 && end > start) {
 			try {
-				output = JSON.parse(result.stdout.slice(start));
+				output = JSON.parse(result.stdout.slice(start, end + 2));
 			} catch {
 				output = undefined;
 			}

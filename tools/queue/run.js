@@ -27,6 +27,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const { createEmulator } = require('../../emulator/server');
 const { REPO_ROOT, ensureRuntime, packPackage, N8nInstance, sleep } = require('../lib/n8n');
 const { jsonRequest, CREDENTIAL_ID, MERCHANT, OWNER } = require('../demo/demo');
+const { createChecks, waitFor } = require('../lib/checks');
 
 const PORTS = {
 	redis: Number(process.env.QUEUE_REDIS_PORT) || 6390,
@@ -59,30 +60,8 @@ const log = (line) => process.stderr.write(`[queue] ${line}\n`);
 // ---------------------------------------------------------------------------------------------
 // Results (same style as tools/e2e/run.js)
 
-const results = [];
-async function check(name, fn) {
-	const started = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true });
-		process.stdout.write(`ok - ${name} (${Date.now() - started} ms)\n`);
-		return true;
-	} catch (error) {
-		results.push({ name, ok: false });
-		process.stdout.write(`not ok - ${name}\n  ${String(error && error.stack).split('\n').join('\n  ')}\n`);
-		return false;
-	}
-}
+const { check, results } = createChecks();
 
-async function waitFor(what, fn, timeoutMs = 30000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(200);
-	}
-}
 
 // ---------------------------------------------------------------------------------------------
 // Child processes: every one is registered so it is stopped on any exit.
