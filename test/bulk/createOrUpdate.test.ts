@@ -33,7 +33,8 @@ describe('Customer → Create or Update: the requests on the wire', () => {
 				);
 				return { status: 200, body: { items, has_more: false } };
 			}
-			if (request.path === '/api/v1/customers/create') return { status: 200, body: { id: 'cus_new', ...(request.body as IDataObject) } };
+			if (request.path === '/api/v1/customers/create')
+				return { status: 200, body: { id: 'cus_new', ...(request.body as IDataObject) } };
 			return { status: 200, body: { id: request.path.split('/').pop(), ...(request.body as IDataObject) } };
 		});
 	});
@@ -51,13 +52,24 @@ describe('Customer → Create or Update: the requests on the wire', () => {
 		expect(error).toBeUndefined();
 		expect(api.requests.map((r) => [r.method, r.path, r.query, r.rawBody])).toEqual([
 			['GET', '/api/v1/customers', { merchant_customer_id: 'CRM-7', page_num: '0', page_size: '2' }, ''],
-			['POST', '/api/v1/customers/create', {}, '{"merchant_customer_id":"CRM-7","name":"Ada","email":"ada@example.com"}'],
+			[
+				'POST',
+				'/api/v1/customers/create',
+				{},
+				'{"merchant_customer_id":"CRM-7","name":"Ada","email":"ada@example.com"}',
+			],
 		]);
 		expect(api.requests[1].headers['content-type']).toMatch(/^application\/json/);
 		expect(api.requests[1].headers['x-api-key']).toBeDefined();
 		expect(items).toEqual([
 			{
-				json: { id: 'cus_new', merchant_customer_id: 'CRM-7', name: 'Ada', email: 'ada@example.com', action: 'created' },
+				json: {
+					id: 'cus_new',
+					merchant_customer_id: 'CRM-7',
+					name: 'Ada',
+					email: 'ada@example.com',
+					action: 'created',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -82,7 +94,11 @@ describe('Customer → Create or Update: the requests on the wire', () => {
 		const { items } = await runUseePay({
 			baseUrl: api.url,
 			items: [{ crm_id: 'CRM-7', name: 'Ada', email: 'ada@example.com' }],
-			parameters: createOrUpdate({ matchOn: 'email', email: '={{ $json.email }}', additionalFields: { name: '={{ $json.name }}' } }),
+			parameters: createOrUpdate({
+				matchOn: 'email',
+				email: '={{ $json.email }}',
+				additionalFields: { name: '={{ $json.name }}' },
+			}),
 		});
 		expect(api.requests.map((r) => [r.method, r.path, r.query.email, r.rawBody])).toEqual([
 			['GET', '/api/v1/customers', 'ada@example.com', ''],
@@ -112,9 +128,16 @@ describe('Customer → Create or Update: the requests on the wire', () => {
 			const page = Number(request.query.page_num);
 			const all = Array.from({ length: 150 }, (_, i) => ({ id: `cus_${i}`, merchant_customer_id: `CRM-${i}` }));
 			const size = Number(request.query.page_size);
-			return { status: 200, body: { items: all.slice(page * size, page * size + size), has_more: (page + 1) * size < all.length } };
+			return {
+				status: 200,
+				body: { items: all.slice(page * size, page * size + size), has_more: (page + 1) * size < all.length },
+			};
 		});
-		const { items } = await runUseePay({ baseUrl: api.url, items: [{ crm_id: 'CRM-120', name: 'X' }], parameters: createOrUpdate() });
+		const { items } = await runUseePay({
+			baseUrl: api.url,
+			items: [{ crm_id: 'CRM-120', name: 'X' }],
+			parameters: createOrUpdate(),
+		});
 		expect(api.requests.map((r) => [r.method, r.query.page_num, r.query.page_size, r.path])).toEqual([
 			['GET', '0', '2', '/api/v1/customers'],
 			['GET', '0', '100', '/api/v1/customers'],
@@ -128,7 +151,10 @@ describe('Customer → Create or Update: the requests on the wire', () => {
 		let created = false;
 		api.setResponder((request) => {
 			if (request.method === 'GET') {
-				return { status: 200, body: { items: created ? [{ id: 'cus_race', merchant_customer_id: 'CRM-7' }] : [], has_more: false } };
+				return {
+					status: 200,
+					body: { items: created ? [{ id: 'cus_race', merchant_customer_id: 'CRM-7' }] : [], has_more: false },
+				};
 			}
 			if (request.path === '/api/v1/customers/create') {
 				created = true;
@@ -136,7 +162,11 @@ describe('Customer → Create or Update: the requests on the wire', () => {
 			}
 			return { status: 200, body: { id: 'cus_race', ...(request.body as IDataObject) } };
 		});
-		const { items } = await runUseePay({ baseUrl: api.url, items: [{ crm_id: 'CRM-7', name: 'Ada' }], parameters: createOrUpdate() });
+		const { items } = await runUseePay({
+			baseUrl: api.url,
+			items: [{ crm_id: 'CRM-7', name: 'Ada' }],
+			parameters: createOrUpdate(),
+		});
 		expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'GET /api/v1/customers',
 			'POST /api/v1/customers/create',
@@ -157,7 +187,11 @@ describe('Customer → Create or Update: the requests on the wire', () => {
 });
 
 describe('Customer → Create or Update against the emulator', () => {
-	const rows = Array.from({ length: 30 }, (_, i) => ({ crm_id: `CRM-${i}`, name: `Customer ${i}`, email: `c${i}@example.com` }));
+	const rows = Array.from({ length: 30 }, (_, i) => ({
+		crm_id: `CRM-${i}`,
+		name: `Customer ${i}`,
+		email: `c${i}@example.com`,
+	}));
 
 	it('creates what is new, updates what exists, and a re-run creates nothing', async () => {
 		const emu = createEmulator({ seed: 1 });
@@ -167,11 +201,21 @@ describe('Customer → Create or Update against the emulator', () => {
 			for (const row of rows.slice(0, 10)) {
 				await fetch(`${url}/api/v1/customers/create`, {
 					method: 'POST',
-					headers: { 'content-type': 'application/json', 'x-merchant-no': '500000000007245', 'x-api-key': 'UseePay_SK_emulator', 'x-app-id': 'www.pay.com' },
+					headers: {
+						'content-type': 'application/json',
+						'x-merchant-no': '500000000007245',
+						'x-api-key': 'UseePay_SK_emulator',
+						'x-app-id': 'www.pay.com',
+					},
 					body: JSON.stringify({ merchant_customer_id: row.crm_id, name: 'Old name' }),
 				});
 			}
-			const first = await runUseePay({ baseUrl: url, credentials: EMULATOR_KEY, items: rows, parameters: createOrUpdate() });
+			const first = await runUseePay({
+				baseUrl: url,
+				credentials: EMULATOR_KEY,
+				items: rows,
+				parameters: createOrUpdate(),
+			});
 			expect(first.error).toBeUndefined();
 			expect(first.items.map((i) => i.json.action)).toEqual(rows.map((_, i) => (i < 10 ? 'updated' : 'created')));
 			expect(first.items.map((i) => i.json.merchant_customer_id)).toEqual(rows.map((r) => r.crm_id));
@@ -179,7 +223,12 @@ describe('Customer → Create or Update against the emulator', () => {
 			const apiRequests = () => emu.requests().filter((r) => r.path.startsWith('/api/v1/')).length;
 			expect(apiRequests()).toBe(10 + 2 * rows.length);
 
-			const again = await runUseePay({ baseUrl: url, credentials: EMULATOR_KEY, items: rows, parameters: createOrUpdate() });
+			const again = await runUseePay({
+				baseUrl: url,
+				credentials: EMULATOR_KEY,
+				items: rows,
+				parameters: createOrUpdate(),
+			});
 			expect(again.items.map((i) => i.json.action)).toEqual(rows.map(() => 'updated'));
 			const creates = emu.requests().filter((r) => r.path === '/api/v1/customers/create');
 			expect(creates).toHaveLength(10 + 20);

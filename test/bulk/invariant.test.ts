@@ -9,14 +9,17 @@ import { runUseePay } from '../support/n8n';
  */
 const MERCHANT = '500000000007245';
 const EMULATOR_KEY = { apiKey: 'UseePay_SK_emulator' };
-const rows = (n: number, prefix = 'CRM') => Array.from({ length: n }, (_, i) => ({ crm_id: `${prefix}-${i}`, name: `Customer ${i}` }));
+const rows = (n: number, prefix = 'CRM') =>
+	Array.from({ length: n }, (_, i) => ({ crm_id: `${prefix}-${i}`, name: `Customer ${i}` }));
 
 type Emulator = ReturnType<typeof createEmulator>;
 
 function customers(emu: Emulator): IDataObject[] {
 	const all: IDataObject[] = [];
 	for (let page = 0; ; page++) {
-		const { items, has_more } = emu.store.list(MERCHANT, 'customers', { query: { page_num: String(page), page_size: '100' } });
+		const { items, has_more } = emu.store.list(MERCHANT, 'customers', {
+			query: { page_num: String(page), page_size: '100' },
+		});
 		all.push(...items);
 		if (!has_more) return all;
 	}
@@ -168,7 +171,13 @@ describe('N in, N out, in order, under faults; never a duplicate', () => {
 		});
 		expect(items).toHaveLength(0);
 		expect(error?.message).toMatch(/^UseePay rejected the request: .*\[item 17\]$/);
-		expect(emu.requests().some((r) => r.path === '/api/v1/customers/create' && r.body?.merchant_customer_id === 'BAD' && r.status === 400)).toBe(true);
+		expect(
+			emu
+				.requests()
+				.some(
+					(r) => r.path === '/api/v1/customers/create' && r.body?.merchant_customer_id === 'BAD' && r.status === 400,
+				),
+		).toBe(true);
 		// Every request that left got its answer before the node stopped (none still in flight),
 		// and no item after the failure was started beyond those already in progress.
 		const log = emu.requests();

@@ -4,7 +4,9 @@ import { BULK_DEFAULTS } from '../../nodes/UseePay/shared/bulk/n8n';
 import { UseePay } from '../../nodes/UseePay/UseePay.node';
 
 describe('the Options of the bulk customer operations', () => {
-	const options = new UseePay().description.properties.filter((p) => p.name === 'options' && p.displayOptions?.show?.resource?.includes('customer'));
+	const options = new UseePay().description.properties.filter(
+		(p) => p.name === 'options' && p.displayOptions?.show?.resource?.includes('customer'),
+	);
 
 	it('one Options collection, shown for Create, Create or Update and Update', () => {
 		expect(options).toHaveLength(1);

@@ -25,7 +25,11 @@ describe('plain $json reads resolved without the expression engine', () => {
 	});
 
 	it('compiles literals and plain reads, and gives up on anything else', () => {
-		const resolve = compileParameter({ a: '={{ $json.x }}', b: 'text', c: { details: { d: 3, e: ['={{ $json.y }}'] } } });
+		const resolve = compileParameter({
+			a: '={{ $json.x }}',
+			b: 'text',
+			c: { details: { d: 3, e: ['={{ $json.y }}'] } },
+		});
 		expect(resolve?.({ x: 1, y: 'why' })).toEqual({ a: 1, b: 'text', c: { details: { d: 3, e: ['why'] } } });
 		expect(compileParameter({ a: '={{ $json.x + 1 }}' })).toBeUndefined();
 	});
@@ -43,7 +47,15 @@ describe('plain $json reads resolved without the expression engine', () => {
 		});
 
 		const inputs: IDataObject[] = [
-			{ id: 'CRM-1', name: 'Ada', phone: 4155550100, city: 'London', meta: { tier: 'gold' }, tags: ['a', 'b'], 'first name': 'Ada' },
+			{
+				id: 'CRM-1',
+				name: 'Ada',
+				phone: 4155550100,
+				city: 'London',
+				meta: { tier: 'gold' },
+				tags: ['a', 'b'],
+				'first name': 'Ada',
+			},
 			{ id: 'CRM-2', name: '', phone: null, city: 'Paris', meta: {}, 'first name': 'Grace' },
 			{ id: 'CRM-3', name: 'Zhang', nested: { deeper: { value: 'deep' } }, flag: true },
 			{ id: 'CRM-4', name: 'No phone', short: 'abc' },
@@ -62,7 +74,12 @@ describe('plain $json reads resolved without the expression engine', () => {
 				last_name: wrap('$json.nested.deeper.value'),
 				description: wrap('$json.short.length'),
 				address: { details: { city: wrap('$json.city'), line1: wrap('$json.address.line1') } },
-				metadata: { entries: [{ key: 'tier', value: wrap('$json.meta.tier') }, { key: 'flag', value: wrap('$json.flag') }] },
+				metadata: {
+					entries: [
+						{ key: 'tier', value: wrap('$json.meta.tier') },
+						{ key: 'flag', value: wrap('$json.flag') },
+					],
+				},
 				extraFields: '{"locale":"en"}',
 			},
 			options: { requestsPerSecond: 1000 },
@@ -70,7 +87,12 @@ describe('plain $json reads resolved without the expression engine', () => {
 
 		async function bodies(wrap: (path: string) => string) {
 			api.requests.length = 0;
-			const { items, error } = await runUseePay({ baseUrl: api.url, items: inputs, continueOnFail: true, parameters: parameters(wrap) });
+			const { items, error } = await runUseePay({
+				baseUrl: api.url,
+				items: inputs,
+				continueOnFail: true,
+				parameters: parameters(wrap),
+			});
 			expect(error).toBeUndefined();
 			const posts = api.requests.filter((r) => r.method === 'POST').map((r) => r.rawBody);
 			return { posts: posts.sort(), items: items.map((i) => i.json) };

@@ -20,7 +20,8 @@ const policy = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({
 	...overrides,
 });
 
-const connectionError = (code: string) => Object.assign(new Error('NodeApiError'), { cause: Object.assign(new Error(code), { code }) });
+const connectionError = (code: string) =>
+	Object.assign(new Error('NodeApiError'), { cause: Object.assign(new Error(code), { code }) });
 
 describe('retry policy', () => {
 	it('classifies answers: 429 throttled, 5xx server error, everything else final', () => {
@@ -89,7 +90,11 @@ function client(clock: FakeClock, script: Parameters<typeof scripted>[1], retrie
 	return { api: new BulkClient(transport, scheduler, policy({ maxRetries: retries }), clock), sent, scheduler };
 }
 
-const create: BulkRequest = { method: 'POST', path: '/api/v1/customers/create', body: { merchant_customer_id: 'CRM-1' } };
+const create: BulkRequest = {
+	method: 'POST',
+	path: '/api/v1/customers/create',
+	body: { merchant_customer_id: 'CRM-1' },
+};
 const lookup: BulkRequest = { method: 'GET', path: '/api/v1/customers', qs: { merchant_customer_id: 'CRM-1' } };
 
 describe('BulkClient', () => {
@@ -149,7 +154,9 @@ describe('BulkClient', () => {
 		const clock = new FakeClock();
 		const { api, sent } = client(clock, [500]);
 		const failed = { kind: 'failure' as const, failure: 'server' as const, statusCode: 503 };
-		const result = await clock.runUntil(api.send(create, { idempotent: false, reconcile: async () => ({ failed, attempts: 6 }) }));
+		const result = await clock.runUntil(
+			api.send(create, { idempotent: false, reconcile: async () => ({ failed, attempts: 6 }) }),
+		);
 		expect(sent).toHaveLength(1);
 		expect(result.outcome).toBe(failed);
 		expect(result.attempts).toBe(7);
@@ -158,8 +165,14 @@ describe('BulkClient', () => {
 	it('a final answer (4xx) and an unknown thrown error are not retried', async () => {
 		const clock = new FakeClock();
 		const { api, sent } = client(clock, [400, new Error('no credentials')]);
-		expect((await clock.runUntil(api.send(lookup, { idempotent: true }))).outcome).toMatchObject({ kind: 'answer', statusCode: 400 });
-		expect((await clock.runUntil(api.send(lookup, { idempotent: true }))).outcome).toMatchObject({ kind: 'failure', failure: 'error' });
+		expect((await clock.runUntil(api.send(lookup, { idempotent: true }))).outcome).toMatchObject({
+			kind: 'answer',
+			statusCode: 400,
+		});
+		expect((await clock.runUntil(api.send(lookup, { idempotent: true }))).outcome).toMatchObject({
+			kind: 'failure',
+			failure: 'error',
+		});
 		expect(sent).toHaveLength(2);
 	});
 

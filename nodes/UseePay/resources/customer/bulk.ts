@@ -66,7 +66,9 @@ class CustomerCalls {
 		}
 	}
 
-	private async list(qs: IDataObject): Promise<{ items: IDataObject[]; hasMore: boolean } | { failed: Failure; attempts: number }> {
+	private async list(
+		qs: IDataObject,
+	): Promise<{ items: IDataObject[]; hasMore: boolean } | { failed: Failure; attempts: number }> {
 		const { method, path } = CUSTOMER_ENDPOINTS.list;
 		const result = await this.client.send({ method, path, qs }, { idempotent: true });
 		const { outcome } = result;
@@ -74,7 +76,12 @@ class CustomerCalls {
 		const failed: Failure =
 			outcome.kind === 'failure'
 				? outcome
-				: { kind: 'failure', failure: 'error', statusCode: (outcome as Answer).statusCode, body: (outcome as Answer).body };
+				: {
+						kind: 'failure',
+						failure: 'error',
+						statusCode: (outcome as Answer).statusCode,
+						body: (outcome as Answer).body,
+					};
 		return { failed, attempts: result.attempts };
 	}
 
@@ -182,7 +189,9 @@ export async function customerCreateOrUpdate(this: IExecuteFunctions): Promise<I
 		// customer holds this merchant_customer_id: that customer is the one to update.
 		const existing = await api.findOne('merchant_customer_id', mci);
 		if (!existing) {
-			throw new NodeOperationError(this.getNode(), `UseePay says customer '${mci}' exists but does not list it`, { itemIndex: i });
+			throw new NodeOperationError(this.getNode(), `UseePay says customer '${mci}' exists but does not list it`, {
+				itemIndex: i,
+			});
 		}
 		return await updated(String(existing.id));
 	});

@@ -114,8 +114,10 @@ export class BulkClient {
 			await this.clock.sleep(wait);
 			if (!resendable && options.reconcile) {
 				const reconciled = await options.reconcile();
-				if ('failed' in reconciled) return { outcome: reconciled.failed, attempts: attempts + reconciled.attempts, ambiguous };
-				if (reconciled.applied) return { outcome: { kind: 'reconciled', value: reconciled.value }, attempts, ambiguous };
+				if ('failed' in reconciled)
+					return { outcome: reconciled.failed, attempts: attempts + reconciled.attempts, ambiguous };
+				if (reconciled.applied)
+					return { outcome: { kind: 'reconciled', value: reconciled.value }, attempts, ambiguous };
 			}
 		}
 	}

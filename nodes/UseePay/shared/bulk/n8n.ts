@@ -74,19 +74,29 @@ export function bulkOptionsField(show: { resource: string[]; operation: string[]
 function n8nTransport(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject): Transport {
 	const baseUrl = useePayBaseUrl(credentials);
 	const reference = ctx.getNode().credentials?.useePayApi;
-	const credentialsDecrypted = { id: reference?.id ?? '', name: reference?.name ?? '', type: 'useePayApi', data: credentials };
+	const credentialsDecrypted = {
+		id: reference?.id ?? '',
+		name: reference?.name ?? '',
+		type: 'useePayApi',
+		data: credentials,
+	};
 	return async (request) => {
-		const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'useePayApi', {
-			method: request.method,
-			url: `${baseUrl}${request.path}`,
-			qs: request.qs,
-			body: request.body,
-			headers: { Accept: 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
-			timeout: REQUEST_TIMEOUT_MS,
-		}, { credentialsDecrypted });
+		const response = await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			'useePayApi',
+			{
+				method: request.method,
+				url: `${baseUrl}${request.path}`,
+				qs: request.qs,
+				body: request.body,
+				headers: { Accept: 'application/json' },
+				json: true,
+				ignoreHttpStatusErrors: true,
+				returnFullResponse: true,
+				timeout: REQUEST_TIMEOUT_MS,
+			},
+			{ credentialsDecrypted },
+		);
 		return { statusCode: Number(response.statusCode), body: response.body, headers: response.headers as IDataObject };
 	};
 }
@@ -173,7 +183,12 @@ export async function runBulk(
 	const maxRetries = Math.max(0, Math.floor(Number(options.maxRetries ?? BULK_DEFAULTS.maxRetries)));
 	const credentials = await ctx.getCredentials('useePayApi');
 	const scheduler = new RequestScheduler({ maxConcurrent, requestsPerSecond, clock });
-	const client = new BulkClient(n8nTransport(ctx, credentials), scheduler, { ...DEFAULT_RETRY_POLICY, maxRetries }, clock);
+	const client = new BulkClient(
+		n8nTransport(ctx, credentials),
+		scheduler,
+		{ ...DEFAULT_RETRY_POLICY, maxRetries },
+		clock,
+	);
 	const run: BulkRun = { client, scheduler, parameters: parameterReader(ctx, items) };
 	const continueOnFail = ctx.continueOnFail();
 	// Items in progress: enough that items waiting out a Retry-After don't starve the rate.

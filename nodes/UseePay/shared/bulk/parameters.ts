@@ -77,7 +77,10 @@ export function compileParameter(raw: unknown): Resolver | undefined {
 }
 
 /** itemParameters(i) for every item of one run: each parameter is compiled once. */
-export function parameterReader(ctx: IExecuteFunctions, items: INodeExecutionData[]): (itemIndex: number) => ItemParameters {
+export function parameterReader(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+): (itemIndex: number) => ItemParameters {
 	const parameters = ctx.getNode().parameters as IDataObject;
 	const compiled = new Map<string, Resolver | undefined>();
 	const resolverOf = (name: string) => {
