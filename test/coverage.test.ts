@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import core from '../../shared/useepay-api/core-endpoints.json';
-import more from '../../shared/useepay-api/more-endpoints.json';
+import reference from './reference/useepay-api.json';
 import { UseePay } from '../nodes/UseePay/UseePay.node';
 
 /** Left out on purpose (README "What we chose"): unknown path, and browser-checkout helpers. */
@@ -14,7 +13,7 @@ const NOT_IN_NODE = new Set([
 const template = (path: string) => path.replace(/\{[^}]+\}/g, '{}');
 
 function referenceEndpoints(): string[] {
-	return [...core, ...more]
+	return reference.endpoints
 		.map((endpoint: { method: string; path: string }) => `${endpoint.method} ${template(endpoint.path)}`)
 		.filter((endpoint) => !NOT_IN_NODE.has(endpoint) && !endpoint.endsWith('UNCERTAIN'));
 }
@@ -42,13 +41,15 @@ function nodeEndpoints(): Array<{ resource: string; operation: string; endpoint:
 		.filter(({ option }) => option.routing !== undefined)
 		.map(({ resource, option }) => {
 			const request = option.routing?.request ?? {};
-			const url = String(request.url).replace(/^=/, '').replace(/\{\{[^}]*\}\}/g, '{}');
+			const url = String(request.url)
+				.replace(/^=/, '')
+				.replace(/\{\{[^}]*\}\}/g, '{}');
 			return { resource, operation: String(option.value), endpoint: `${request.method} ${url}` };
 		});
 }
 
 describe('the UseePay node covers the API reference', () => {
-	it('every endpoint of core-endpoints.json and more-endpoints.json is an operation, and no operation is off the reference', () => {
+	it('every endpoint of the reference (test/reference/useepay-api.json) is an operation, and no operation is off the reference', () => {
 		const offered = nodeEndpoints().map((op) => op.endpoint);
 		expect([...new Set(offered)].sort()).toEqual([...new Set(referenceEndpoints())].sort());
 	});
@@ -59,7 +60,9 @@ describe('the UseePay node covers the API reference', () => {
 			.filter(({ option }) => option.routing === undefined)
 			.map(({ resource, option }) => `${resource}.${String(option.value)}`);
 		expect(withoutRouting).toEqual(['customer.createOrUpdate']);
-		const custom = Object.entries(node.customOperations).flatMap(([resource, ops]) => Object.keys(ops).map((op) => `${resource}.${op}`));
+		const custom = Object.entries(node.customOperations).flatMap(([resource, ops]) =>
+			Object.keys(ops).map((op) => `${resource}.${op}`),
+		);
 		expect(custom.sort()).toEqual(['customer.create', 'customer.createOrUpdate', 'customer.update']);
 		const offered = operationOptions().map(({ resource, option }) => `${resource}.${String(option.value)}`);
 		for (const op of custom) expect(offered).toContain(op);

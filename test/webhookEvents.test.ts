@@ -1,10 +1,10 @@
-import reference from '../../shared/useepay-api/webhook-events.json';
+import reference from './reference/useepay-api.json';
 import { WEBHOOK_EVENTS } from '../nodes/UseePay/shared/webhookEvents';
 import { WEBHOOK_EVENT_OPTIONS } from '../nodes/UseePay/resources/webhook/shared';
 
 describe('WEBHOOK_EVENTS (nodes/UseePay/shared/webhookEvents.ts)', () => {
-	it('is exactly the API reference webhook-events.json, in its order', () => {
-		expect(WEBHOOK_EVENTS).toEqual(reference);
+	it('is exactly the webhook events of the reference (test/reference/useepay-api.json), in its order', () => {
+		expect(WEBHOOK_EVENTS).toEqual(reference.webhookEvents);
 	});
 
 	it('has no duplicate event names', () => {

@@ -14,7 +14,7 @@ import { deliveryJsonText, parsePublicKey, verifyDeliverySignature } from './sig
 import type { WantedEndpoint } from './webhookEndpoint';
 import { createEndpoint, endpointsForUrl, isEnabled, reconcileEndpoints, updateEndpoint } from './webhookEndpoint';
 
-/** The newest api_version with JSON deliveries (more.md §8.1). */
+/** The newest api_version with JSON deliveries (UseePay's webhook docs, "Event format"). */
 export const DEFAULT_API_VERSION = '2026-04';
 
 const MISSING_KEY_HINT =
@@ -69,7 +69,7 @@ export class UseePayTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: [],
-				description: 'The events to listen to. UseePay registers this workflow\'s URL for exactly these.',
+				description: "The events to listen to. UseePay registers this workflow's URL for exactly these.",
 				options: [
 					{ name: '*', value: '*', description: 'Any event (wildcard)' },
 					...[...WEBHOOK_EVENTS]
@@ -89,7 +89,8 @@ export class UseePayTrigger implements INodeType {
 						name: 'apiVersion',
 						type: 'options',
 						default: DEFAULT_API_VERSION,
-						description: 'The payload version UseePay delivers events in; 2025-11-06 and newer send JSON, older ones a form field',
+						description:
+							'The payload version UseePay delivers events in; 2025-11-06 and newer send JSON, older ones a form field',
 						options: [
 							{ name: '2024-10-10 (Form)', value: '2024-10-10' },
 							{ name: '2024-11-21 (Form)', value: '2024-11-21' },
@@ -104,7 +105,7 @@ export class UseePayTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to accept deliveries without checking UseePay\'s signature. Only for local experiments: anyone who knows the URL could then start this workflow.',
+							"Whether to accept deliveries without checking UseePay's signature. Only for local experiments: anyone who knows the URL could then start this workflow.",
 					},
 				],
 			},
@@ -148,7 +149,9 @@ export class UseePayTrigger implements INodeType {
 					}
 					for (const id of ids) await updateEndpoint.call(this, id, { status: 'disabled' });
 				} catch (error) {
-					this.logger.warn(`UseePay Trigger could not disable its webhook endpoint for ${url}: ${(error as Error).message}`);
+					this.logger.warn(
+						`UseePay Trigger could not disable its webhook endpoint for ${url}: ${(error as Error).message}`,
+					);
 					return false;
 				}
 				delete staticData.webhookId;

@@ -5,7 +5,7 @@ import type { KeyObject } from 'crypto';
  * UseePay signs each webhook delivery with its RSA private key: RSASSA-PKCS1-v1_5 over SHA-256,
  * Base64 in the `sign` header, over the raw body (JSON api versions). For the older form format
  * (`data=<urlencoded JSON>`) the docs do not say which string is signed, so both the decoded
- * `data` value and the raw body are accepted (more.md §8.3).
+ * `data` value and the raw body are accepted (UseePay's webhook docs, "Verify signatures").
  * Pure functions, so they are unit-tested with freshly generated keys.
  */
 

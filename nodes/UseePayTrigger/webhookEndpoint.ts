@@ -2,7 +2,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { useePayListAll, useePayRequest } from '../UseePay/shared/transport';
 
-/** UseePay's webhook endpoint object (more.md §4). */
+/** UseePay's webhook endpoint object (its "Webhooks" API reference). */
 export interface UseePayWebhookEndpoint {
 	id: string;
 	url: string;
@@ -64,7 +64,11 @@ export async function reconcileEndpoints(this: IHookFunctions, wanted: WantedEnd
 	for (const duplicate of extra) await updateEndpoint.call(this, duplicate.id, { status: 'disabled' });
 	if (!kept) return undefined;
 	if (!sameEvents(kept.events, wanted.events) || (kept.api_version && kept.api_version !== wanted.apiVersion)) {
-		await updateEndpoint.call(this, kept.id, { events: wanted.events, api_version: wanted.apiVersion, status: 'enabled' });
+		await updateEndpoint.call(this, kept.id, {
+			events: wanted.events,
+			api_version: wanted.apiVersion,
+			status: 'enabled',
+		});
 	}
 	return kept.id;
 }

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/** UseePay's error body: a flat `{code, source, message}` (core.md §2). */
+/** UseePay's error body: a flat `{code, source, message}` (its "Errors" section). */
 export interface UseePayErrorBody {
 	code?: string | null;
 	source?: string | null;
@@ -46,7 +46,8 @@ export function useePayApiError(
 	itemIndex?: number,
 ): NodeApiError {
 	const body = asErrorBody(responseBody);
-	const what = STATUS_MEANING[statusCode] ?? (statusCode >= 500 ? 'UseePay had a server problem' : 'UseePay refused the request');
+	const what =
+		STATUS_MEANING[statusCode] ?? (statusCode >= 500 ? 'UseePay had a server problem' : 'UseePay refused the request');
 	const message = body.message ? `${what}: ${body.message}` : `${what} (HTTP ${statusCode})`;
 	const details = [
 		body.code ? `Code: ${body.code}` : undefined,
@@ -119,7 +120,7 @@ function isFilledObject(value: unknown): value is IDataObject {
 const asText = (value: unknown) => (value === undefined || value === null || value === '' ? null : String(value));
 
 /**
- * The NodeApiError for a 2xx object that reports a failed payment (core.md §2): `status`
+ * The NodeApiError for a 2xx object that reports a failed payment (UseePay's "Errors" section): `status`
  * `failed` / `payment_failed`, or a `last_payment_error`. Undefined when the object did not fail.
  */
 export function domainFailureError(
@@ -140,7 +141,9 @@ export function domainFailureError(
 	const declineCode = asText(source.decline_code) ?? asText(object.decline_code);
 	const reason = asText(source.message) ?? asText(object.message);
 	const id = asText(object.id);
-	const codes = [code ? `code: ${code}` : undefined, declineCode ? `decline code: ${declineCode}` : undefined].filter(Boolean);
+	const codes = [code ? `code: ${code}` : undefined, declineCode ? `decline code: ${declineCode}` : undefined].filter(
+		Boolean,
+	);
 	const message =
 		`The payment of ${what}${id ? ` ${id}` : ''} failed` +
 		(reason ? `: ${reason}` : '') +
@@ -150,11 +153,12 @@ export function domainFailureError(
 		code ? `Code: ${code}` : undefined,
 		declineCode ? `Decline code: ${declineCode}` : undefined,
 	].filter(Boolean);
-	const error = new NodeApiError(
-		node,
-		{ code, decline_code: declineCode, message: reason, status, id } as JsonObject,
-		{ message, description: details.join(' · '), httpCode: String(statusCode), itemIndex },
-	);
+	const error = new NodeApiError(node, { code, decline_code: declineCode, message: reason, status, id } as JsonObject, {
+		message,
+		description: details.join(' · '),
+		httpCode: String(statusCode),
+		itemIndex,
+	});
 	error.context.useePay = {
 		code,
 		source: asText(object.source),

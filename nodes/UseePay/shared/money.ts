@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * Amounts are decimal numbers in major units (USD 100.23 is 100.23), as UseePay's /api/v1 takes
- * them (core.md §1), with an ISO 4217 currency.
+ * them (UseePay's "Amount" section; its PHP SDK sends `100.00`), with an ISO 4217 currency.
  */
 const CURRENCY_CODES = [
 	'AED',
