@@ -40,39 +40,86 @@ const path = require('node:path');
 
 const { createEmulator } = require('../emulator/server');
 const { ensureRuntime, packPackage, N8nInstance, sleep } = require('../tools/lib/n8n');
+const { port } = require('../tools/lib/ports');
 
 const MERCHANT = { merchantNo: '500000000007245', apiKey: 'UseePay_SK_emulator', appId: 'www.pay.com' };
 const CREDENTIAL_ID = 'useepayBenchCred1';
 const FAULTS = { serverErrorRate: 0.01, throttleRate: 0.02, resetRate: 0.0025, lostResponseRate: 0.0025 };
 
 function parseArgs(argv) {
-	const args = { items: 2000, runs: 1, faults: false, noFaults: true, latencyMs: 20, limit: 100, only: null, build: true, keep: false, rate: null, concurrency: null };
+	const args = {
+		items: 2000,
+		runs: 1,
+		faults: false,
+		noFaults: true,
+		latencyMs: 20,
+		limit: 100,
+		only: null,
+		build: true,
+		keep: false,
+		rate: null,
+		concurrency: null,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=');
 		const value = () => (inline !== undefined ? inline : argv[++i]);
 		switch (flag) {
-			case '--items': args.items = Number(value()); break;
-			case '--runs': args.runs = Number(value()); break;
-			case '--faults': args.faults = true; break;
-			case '--only-faults': args.faults = true; args.noFaults = false; break;
-			case '--latency': args.latencyMs = Number(value()); break;
-			case '--limit': args.limit = Number(value()); break;
-			case '--only': args.only = String(value()).split(','); break;
-			case '--rate': args.rate = Number(value()); break;
-			case '--concurrency': args.concurrency = Number(value()); break;
-			case '--no-build': args.build = false; break;
-			case '--keep': args.keep = true; break;
-			case '--help': case '-h':
-				process.stdout.write('npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ours,ours-create,http-default,http-batch] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep]\n');
+			case '--items':
+				args.items = Number(value());
+				break;
+			case '--runs':
+				args.runs = Number(value());
+				break;
+			case '--faults':
+				args.faults = true;
+				break;
+			case '--only-faults':
+				args.faults = true;
+				args.noFaults = false;
+				break;
+			case '--latency':
+				args.latencyMs = Number(value());
+				break;
+			case '--limit':
+				args.limit = Number(value());
+				break;
+			case '--only':
+				args.only = String(value()).split(',');
+				break;
+			case '--rate':
+				args.rate = Number(value());
+				break;
+			case '--concurrency':
+				args.concurrency = Number(value());
+				break;
+			case '--no-build':
+				args.build = false;
+				break;
+			case '--keep':
+				args.keep = true;
+				break;
+			case '--help':
+			case '-h':
+				process.stdout.write(
+					'npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ours,ours-create,http-default,http-batch] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep]\n',
+				);
 				process.exit(0);
 				break;
-			default: throw new Error(`unknown argument ${flag}`);
+			default:
+				throw new Error(`unknown argument ${flag}`);
 		}
 	}
 	return args;
 }
 
-const manualTrigger = { id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+const manualTrigger = {
+	id: 'b0000000-0000-4000-8000-000000000001',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 function crmRows(items) {
 	return {
@@ -174,10 +221,14 @@ function executeMeasured(n8n, id) {
 		const bin = path.join(n8n.runtime.n8nHome, 'node_modules', '.bin', 'n8n');
 		const env = n8n.env({ N8N_LOG_LEVEL: 'warn', N8N_RUNNERS_BROKER_PORT: String(n8n.brokerPort + 11) });
 		const started = Date.now();
-		const child = spawn('bash', ['-c', '"$0" "$@"; code=$?; echo "__TIMES__"; times; exit $code', bin, 'execute', `--id=${id}`], {
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			'bash',
+			['-c', '"$0" "$@"; code=$?; echo "__TIMES__"; times; exit $code', bin, 'execute', `--id=${id}`],
+			{
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let stdout = '';
 		let stderr = '';
 		let peakKb = 0;
@@ -213,12 +264,15 @@ function measure(emu, items, result, limit, minRequests) {
 	const log = emu.requests().filter((entry) => entry.path.startsWith('/api/v1/'));
 	const customers = customersOf(emu);
 	const byMci = new Map();
-	for (const customer of customers) byMci.set(customer.merchant_customer_id, (byMci.get(customer.merchant_customer_id) || 0) + 1);
+	for (const customer of customers)
+		byMci.set(customer.merchant_customer_id, (byMci.get(customer.merchant_customer_id) || 0) + 1);
 	let lost = 0;
 	for (let i = 0; i < items; i++) if (!byMci.has(`CRM-${String(i).padStart(6, '0')}`)) lost++;
 	const sharing = [...byMci.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
 	// A create answered 400 for a valid row is already_exists: an attempt at a duplicate.
-	const refusedDuplicates = log.filter((e) => e.method === 'POST' && e.path === '/api/v1/customers/create' && e.status === 400).length;
+	const refusedDuplicates = log.filter(
+		(e) => e.method === 'POST' && e.path === '/api/v1/customers/create' && e.status === 400,
+	).length;
 	const times = log.map((e) => Date.parse(e.time));
 	const apiMs = times.length ? Math.max(...times) - Math.min(...times) : 0;
 	const requests = log.length;
@@ -270,28 +324,51 @@ async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const kinds = args.only || ['ours', 'ours-create', 'http-default', 'http-batch'];
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-bench-'));
-	process.stdout.write(`bench: ${args.items} items, ${args.runs} run(s), emulator ${args.latencyMs} ms latency, ${args.limit} req/s limit; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`);
-	const runtime = ensureRuntime();
+	process.stdout.write(
+		`bench: ${args.items} items, ${args.runs} run(s), emulator ${args.latencyMs} ms latency, ${args.limit} req/s limit; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
+	);
+	const runtime = await ensureRuntime();
 	const tarball = packPackage(path.join(workDir, 'pack'), { build: args.build });
-	const emu = createEmulator({ latencyMs: args.latencyMs, rateLimitPerSec: args.limit, requestLogLimit: 1000000, eventLogLimit: 10 });
+	const emu = createEmulator({
+		latencyMs: args.latencyMs,
+		rateLimitPerSec: args.limit,
+		requestLogLimit: 1000000,
+		eventLogLimit: 10,
+	});
 	const { url: emulatorUrl } = await emu.listen(0);
-	const n8n = new N8nInstance({ runtime, dir: path.join(workDir, 'n8n'), port: 5800, brokerPort: 5801 });
+	const n8n = new N8nInstance({ runtime, dir: path.join(workDir, 'n8n'), port: port(5800), brokerPort: port(5801) });
 	n8n.installPackage(tarball);
 	await n8n.importCredentials([
-		{ id: CREDENTIAL_ID, name: 'UseePay (bench emulator)', type: 'useePayApi', data: { environment: 'custom', baseUrl: emulatorUrl, ...MERCHANT, webhookSignatureCert: '' } },
+		{
+			id: CREDENTIAL_ID,
+			name: 'UseePay (bench emulator)',
+			type: 'useePayApi',
+			data: { environment: 'custom', baseUrl: emulatorUrl, ...MERCHANT, webhookSignatureCert: '' },
+		},
 	]);
 	const workflows = {
 		'code-only': workflow('benchCodeOnly001', 'bench: CRM rows only', args.items, null),
 		ours: workflow('benchOurs0000001', 'bench: UseePay Create or Update', args.items, oursNode(args)),
 		'ours-create': workflow('benchOursCreate1', 'bench: UseePay Create', args.items, oursNode(args, 'create')),
-		'http-default': workflow('benchHttpDefault', 'bench: HTTP Request defaults', args.items, httpNode(emulatorUrl, false)),
-		'http-batch': workflow('benchHttpBatch01', 'bench: HTTP Request batching 100 / 1 s', args.items, httpNode(emulatorUrl, true)),
+		'http-default': workflow(
+			'benchHttpDefault',
+			'bench: HTTP Request defaults',
+			args.items,
+			httpNode(emulatorUrl, false),
+		),
+		'http-batch': workflow(
+			'benchHttpBatch01',
+			'bench: HTTP Request batching 100 / 1 s',
+			args.items,
+			httpNode(emulatorUrl, true),
+		),
 	};
 	for (const wf of Object.values(workflows)) await n8n.importWorkflow(wf);
 
 	// CPU baseline: the same rows without a sync step (median of up to 3 runs).
 	const baselines = [];
-	for (let i = 0; i < Math.min(3, Math.max(1, args.runs)); i++) baselines.push((await executeMeasured(n8n, workflows['code-only'].id)).cpuMs);
+	for (let i = 0; i < Math.min(3, Math.max(1, args.runs)); i++)
+		baselines.push((await executeMeasured(n8n, workflows['code-only'].id)).cpuMs);
 	baselines.sort((a, b) => a - b);
 	const baselineCpuMs = baselines[Math.floor(baselines.length / 2)];
 	process.stdout.write(`CPU of the code-only workflow (n8n boot + ${args.items} rows): ${fmtS(baselineCpuMs)}\n\n`);
@@ -299,7 +376,11 @@ async function main() {
 	const passes = [...(args.noFaults ? [false] : []), ...(args.faults ? [true] : [])];
 	const all = [];
 	for (const faulty of passes) {
-		process.stdout.write(faulty ? '\nwith faults: 1 % 5xx, 2 % 429, 0.5 % connection resets (half after the change was applied)\n' : 'without faults\n');
+		process.stdout.write(
+			faulty
+				? '\nwith faults: 1 % 5xx, 2 % 429, 0.5 % connection resets (half after the change was applied)\n'
+				: 'without faults\n',
+		);
 		header();
 		for (const kind of kinds) {
 			for (let run = 1; run <= args.runs; run++) {
@@ -310,7 +391,10 @@ async function main() {
 				const cpuPerItemMs = (result.cpuMs - baselineCpuMs) / args.items;
 				all.push({ kind, faulty, run, ...m, cpuPerItemMs });
 				printRow(`${kind}${args.runs > 1 ? ` #${run}` : ''}`, m, cpuPerItemMs);
-				if (m.exit !== 0 && kind.startsWith('ours')) process.stdout.write(`  ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`);
+				if (m.exit !== 0 && kind.startsWith('ours'))
+					process.stdout.write(
+						`  ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`,
+					);
 				await sleep(500);
 			}
 		}
@@ -337,4 +421,3 @@ main().catch((error) => {
 	process.stderr.write(`${error && error.stack}\n`);
 	process.exit(1);
 });
-

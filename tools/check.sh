@@ -1,13 +1,40 @@
 #!/usr/bin/env bash
 # The project's test command (`npm run check`, called by .ci/run): installs what is missing,
-# builds, lints with n8n's strict community rules, runs the unit/routing tests (jest, through
-# n8n-core) and the end-to-end tests in a real n8n against the emulator.
+# checks formatting, builds, lints with n8n's strict community rules, runs the offline
+# verification scan, the unit/routing tests (jest, through n8n-core) and the tests in a real n8n
+# against the emulator (end to end, queue mode, the editor in a browser).
+#
+#   npm run check               in this checkout, reusing this machine's caches
+#   npm run check -- --cold     as a new machine would: a fresh clone of HEAD in a temporary
+#                               folder with nothing beside it, HOME pointed at a new empty folder
+#                               (no ~/.cache, no ~/.npm; ~/.npmrc is copied for registry settings)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n=== %s\n' "$*"; }
+
+if [ "${1:-}" = "--cold" ]; then
+  cold=$(mktemp -d "${TMPDIR:-/tmp}/useepay-cold.XXXXXX")
+  mkdir -p "$cold/home"
+  [ -f "$HOME/.npmrc" ] && cp "$HOME/.npmrc" "$cold/home/"
+  [ -n "$(git status --porcelain)" ] && echo "note: uncommitted changes are not part of a cold run (it clones HEAD)"
+  git clone --quiet --no-local . "$cold/repo"
+  echo "cold run: clone of $(git rev-parse --short HEAD) in $cold/repo, HOME=$cold/home"
+  started=$SECONDS
+  status=0
+  (cd "$cold/repo" && env -u XDG_CACHE_HOME -u USEEPAY_CACHE HOME="$cold/home" CI=true bash .ci/run) || status=$?
+  echo "cold run: exit $status after $(((SECONDS - started) / 60)) min $(((SECONDS - started) % 60)) s"
+  # The cold caches hold ~5 GB; keep them only when asked (USEEPAY_KEEP_COLD=1) or on failure.
+  if [ "$status" = 0 ] && [ -z "${USEEPAY_KEEP_COLD:-}" ]; then rm -rf "$cold"; else echo "kept $cold"; fi
+  exit "$status"
+fi
+
+started=$SECONDS
+step() { printf '\n=== [%dm%02ds] %s\n' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$*"; }
 
 step "install (npm ci; lifecycle scripts off, see .npmrc)"
 npm ci --no-audit --no-fund
+
+step "formatting (prettier --check; npm run format fixes it)"
+npm run --silent format:check
 
 step "build"
 npm run build
@@ -29,3 +56,5 @@ npm run test:queue
 
 step "the n8n editor in a real browser (Debian Chromium + playwright-core)"
 npm run test:ui
+
+step "all checks passed"

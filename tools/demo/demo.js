@@ -63,10 +63,17 @@ async function ownerSession(n8nUrl) {
 /**
  * @param {{dir: string, n8nPort?: number, emulatorPort?: number, brokerPort?: number, emulatorOptions?: object, log?: (line: string) => void}} options
  */
-async function startDemo({ dir, n8nPort = 5678, emulatorPort = 4010, brokerPort = 5679, emulatorOptions = {}, log = () => {} }) {
-	log('checking Node.js 24 and n8n (first run installs them: a few minutes)');
-	const runtime = ensureRuntime();
-	log('building and packing n8n-nodes-useepay');
+async function startDemo({
+	dir,
+	n8nPort = 5678,
+	emulatorPort = 4010,
+	brokerPort = 5679,
+	emulatorOptions = {},
+	log = () => {},
+}) {
+	log('checking Node.js and n8n (a new machine installs them first: several minutes)');
+	const runtime = await ensureRuntime({ log });
+	log(`n8n ${runtime.version} ready; building and packing n8n-nodes-useepay`);
 	const tarball = packPackage(path.join(dir, 'pack'));
 
 	const emulator = createEmulator(emulatorOptions);
@@ -78,14 +85,17 @@ async function startDemo({ dir, n8nPort = 5678, emulatorPort = 4010, brokerPort 
 	await n8n.importCredentials([demoCredential(emulatorUrl, emulator.publicKeyPem)]);
 	const workflows = exampleWorkflows();
 	for (const workflow of workflows) await n8n.importWorkflow(workflow);
-	for (const workflow of workflows.filter((wf) => wf.nodes.some((node) => node.type.endsWith('Trigger') && !node.type.includes('manual')))) {
-		await n8n.mustCli(['publish:workflow', `--id=${workflow.id}`]);
+	for (const workflow of workflows.filter((wf) =>
+		wf.nodes.some((node) => node.type.endsWith('Trigger') && !node.type.includes('manual')),
+	)) {
+		await n8n.activateWorkflow(workflow.id);
 	}
-	log('starting n8n');
+	log('starting n8n (about 10-20 s)');
 	await n8n.start();
 	const session = await ownerSession(n8n.url);
 
 	return {
+		runtime,
 		n8n,
 		emulator,
 		emulatorUrl,

@@ -1,12 +1,17 @@
 'use strict';
-/** `npm start`: the demo in the foreground until Ctrl-C. */
-const os = require('node:os');
+/**
+ * `npm start`: the demo in the foreground until Ctrl-C. Every line says how long the start has
+ * taken so far (a new machine first installs Node.js and n8n: minutes), and the ready screen says
+ * what to do first and what was installed where.
+ */
 const path = require('node:path');
 
+const { cacheRoot } = require('../lib/runtime');
 const { startDemo } = require('./demo');
 
-const DEMO_DIR = process.env.USEEPAY_DEMO_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-useepay', 'demo');
-const log = (line) => process.stdout.write(`[useepay-demo] ${line}\n`);
+const DEMO_DIR = process.env.USEEPAY_DEMO_DIR || path.join(cacheRoot(), 'demo');
+const started = Date.now();
+const log = (line) => process.stdout.write(`[useepay-demo ${Math.round((Date.now() - started) / 1000)}s] ${line}\n`);
 
 async function main() {
 	const demo = await startDemo({
@@ -26,15 +31,29 @@ async function main() {
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
+	const installed = demo.runtime.installed.length
+		? demo.runtime.installed.map((what) => `installed now: ${what}`)
+		: ['(already installed)'];
 	process.stdout.write(
 		[
 			'',
-			'ready',
-			`  n8n:              ${demo.n8n.url}   (login: ${demo.owner.email} / ${demo.owner.password})`,
+			`ready after ${Math.round((Date.now() - started) / 1000)} s`,
+			'',
+			'First run:',
+			`  1. open ${demo.n8n.url}`,
+			`  2. sign in as ${demo.owner.email} / ${demo.owner.password}`,
+			'  3. open the workflow "UseePay: sync CRM customers"',
+			'  4. click "Execute workflow": three CRM rows become customers in the emulator',
+			'',
 			`  UseePay emulator: ${demo.emulatorUrl}   (merchant ${demo.merchant.merchantNo}, API key ${demo.merchant.apiKey})`,
-			'  Workflows:        "UseePay: sync CRM customers" (run it from the editor),',
-			'                    "UseePay: log payment events" (published: confirm a payment intent in the emulator to fire it)',
-			'  Ctrl-C stops everything.',
+			'  "UseePay: log payment events" is published: confirm a payment intent in the emulator to fire it.',
+			'',
+			`Node.js ${demo.runtime.nodeBin.match(/node-([\d.]+)/)?.[1] ?? ''} and n8n ${demo.runtime.version} live in ${demo.runtime.cache}, outside the repository:`,
+			...installed.map((line) => `  ${line}`),
+			`  demo data (n8n database, packed package): ${DEMO_DIR}`,
+			`  remove it all with: rm -rf ${demo.runtime.cache}${DEMO_DIR.startsWith(demo.runtime.cache) ? '' : ` ${DEMO_DIR}`}`,
+			'',
+			'Ctrl-C stops everything.',
 			'',
 		].join('\n'),
 	);

@@ -10,6 +10,7 @@ const path = require('node:path');
 const assert = require('node:assert/strict');
 
 const { ensureRuntime, packPackage, N8nInstance } = require('../lib/n8n');
+const { port } = require('../lib/ports');
 const { startRecorder } = require('../../test/support/recorder');
 const { startDemo } = require('../demo/demo');
 const { createChecks, waitFor, sleep } = require('../lib/checks');
@@ -30,8 +31,6 @@ function credentialFor(baseUrl) {
 	};
 }
 
-
-
 /**
  * `npm start`'s demo, for real: emulator + n8n + imported credential and workflows; the
  * credential test, the CRM sync and the trigger's whole life against the emulator.
@@ -39,7 +38,13 @@ function credentialFor(baseUrl) {
 async function demoSuite(workDir) {
 	let demo;
 	await check('the demo starts: n8n ready with our nodes, credential and workflows, against the emulator', async () => {
-		demo = await startDemo({ dir: path.join(workDir, 'demo'), n8nPort: 5698, emulatorPort: 0, brokerPort: 5699, emulatorOptions: { timeScale: 1000 } });
+		demo = await startDemo({
+			dir: path.join(workDir, 'demo'),
+			n8nPort: port(5698),
+			emulatorPort: 0,
+			brokerPort: port(5699),
+			emulatorOptions: { timeScale: 1000 },
+		});
 	});
 	if (!demo) return;
 	const { jsonRequest } = demo;
@@ -47,9 +52,14 @@ async function demoSuite(workDir) {
 		jsonRequest(`${demo.emulatorUrl}${apiPath}`, {
 			method,
 			body,
-			headers: { 'x-merchant-no': demo.merchant.merchantNo, 'x-api-key': demo.merchant.apiKey, 'x-app-id': demo.merchant.appId },
+			headers: {
+				'x-merchant-no': demo.merchant.merchantNo,
+				'x-api-key': demo.merchant.apiKey,
+				'x-app-id': demo.merchant.appId,
+			},
 		});
-	const rest = (method, restPath, body) => jsonRequest(`${demo.n8n.url}${restPath}`, { method, body, headers: { cookie: demo.session.cookie } });
+	const rest = (method, restPath, body) =>
+		jsonRequest(`${demo.n8n.url}${restPath}`, { method, body, headers: { cookie: demo.session.cookie } });
 	const executions = async (workflowId) => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const response = await rest('GET', `/rest/executions?filter=${filter}`);
@@ -57,14 +67,18 @@ async function demoSuite(workDir) {
 		return response.json.data.results;
 	};
 	const triggerUrl = `${demo.n8n.url}/webhook/c0ffee00-0000-4000-8000-00000000e001/webhook`;
-	const endpointsForTrigger = async () => (await api('GET', '/api/v1/webhooks?page_size=100')).json.items.filter((e) => e.url === triggerUrl);
+	const endpointsForTrigger = async () =>
+		(await api('GET', '/api/v1/webhooks?page_size=100')).json.items.filter((e) => e.url === triggerUrl);
 
 	try {
-		await check("the credential's Test button (POST /rest/credentials/test) succeeds against the emulator", async () => {
-			const response = await rest('POST', '/rest/credentials/test', { credentials: demo.credential });
-			assert.equal(response.status, 200, JSON.stringify(response.json));
-			assert.equal(response.json.data.status, 'OK', JSON.stringify(response.json));
-		});
+		await check(
+			"the credential's Test button (POST /rest/credentials/test) succeeds against the emulator",
+			async () => {
+				const response = await rest('POST', '/rest/credentials/test', { credentials: demo.credential });
+				assert.equal(response.status, 200, JSON.stringify(response.json));
+				assert.equal(response.json.data.status, 'OK', JSON.stringify(response.json));
+			},
+		);
 
 		await check('the credential test fails with our message on a wrong API key', async () => {
 			const wrong = { ...demo.credential, data: { ...demo.credential.data, apiKey: 'UseePay_SK_wrong' } };
@@ -86,42 +100,62 @@ async function demoSuite(workDir) {
 		await check('the published trigger registered exactly one enabled endpoint for its production URL', async () => {
 			const endpoints = await endpointsForTrigger();
 			assert.equal(endpoints.filter((e) => e.status !== 'disabled').length, 1, JSON.stringify(endpoints));
-			assert.deepEqual([...endpoints[0].events].sort(), ['payment_intent.failed', 'payment_intent.succeeded', 'refund.succeeded']);
+			assert.deepEqual([...endpoints[0].events].sort(), [
+				'payment_intent.failed',
+				'payment_intent.succeeded',
+				'refund.succeeded',
+			]);
 			assert.equal(endpoints[0].api_version, '2026-04');
 		});
 
 		let eventId;
-		await check('a payment that succeeds in the emulator runs the trigger workflow exactly once, with the event', async () => {
-			const created = await api('POST', '/api/v1/payment_intents/create', {
-				amount: 42.5,
-				currency: 'USD',
-				merchant_order_id: 'E2E-ORDER-1',
-				confirm: true,
-				payment_method_data: { type: 'card', card: { number: '4111111111111111', expiry_month: '12', expiry_year: '2030', cvc: '123' } },
-			});
-			assert.equal(created.status, 200, JSON.stringify(created.json));
-			assert.equal(created.json.status, 'succeeded');
-			const runs = await waitFor('one execution', async () => {
-				const list = await executions('useepayEvents001');
-				return list.length >= 1 && list;
-			});
-			await sleep(1500);
-			assert.equal((await executions('useepayEvents001')).length, 1);
-			assert.equal(runs[0].status, 'success');
-			const deliveries = (await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries?name=payment_intent.succeeded`)).json.items;
-			assert.equal(deliveries.length, 1, JSON.stringify(deliveries));
-			assert.equal(deliveries[0].status, 200);
-			eventId = deliveries[0].event_id;
-			const detail = await rest('GET', `/rest/executions/${runs[0].id}`);
-			assert.match(JSON.stringify(detail.json), /payment_intent\.succeeded/);
-			assert.match(JSON.stringify(detail.json), /E2E-ORDER-1/);
-		});
+		await check(
+			'a payment that succeeds in the emulator runs the trigger workflow exactly once, with the event',
+			async () => {
+				const created = await api('POST', '/api/v1/payment_intents/create', {
+					amount: 42.5,
+					currency: 'USD',
+					merchant_order_id: 'E2E-ORDER-1',
+					confirm: true,
+					payment_method_data: {
+						type: 'card',
+						card: { number: '4111111111111111', expiry_month: '12', expiry_year: '2030', cvc: '123' },
+					},
+				});
+				assert.equal(created.status, 200, JSON.stringify(created.json));
+				assert.equal(created.json.status, 'succeeded');
+				const runs = await waitFor('one execution', async () => {
+					const list = await executions('useepayEvents001');
+					return list.length >= 1 && list;
+				});
+				await sleep(1500);
+				assert.equal((await executions('useepayEvents001')).length, 1);
+				assert.equal(runs[0].status, 'success');
+				const deliveries = (
+					await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries?name=payment_intent.succeeded`)
+				).json.items;
+				assert.equal(deliveries.length, 1, JSON.stringify(deliveries));
+				assert.equal(deliveries[0].status, 200);
+				eventId = deliveries[0].event_id;
+				const detail = await rest('GET', `/rest/executions/${runs[0].id}`);
+				assert.match(JSON.stringify(detail.json), /payment_intent\.succeeded/);
+				assert.match(JSON.stringify(detail.json), /E2E-ORDER-1/);
+			},
+		);
 
 		await check('a forged delivery gets 401 and runs nothing', async () => {
-			const body = JSON.stringify({ id: 'evt_ffffffffffffffffffffffffffffffff', name: 'payment_intent.succeeded', data: { id: 'pi_forged' } });
+			const body = JSON.stringify({
+				id: 'evt_ffffffffffffffffffffffffffffffff',
+				name: 'payment_intent.succeeded',
+				data: { id: 'pi_forged' },
+			});
 			const response = await fetch(triggerUrl, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', merchant_no: demo.merchant.merchantNo, sign: Buffer.from('forged').toString('base64') },
+				headers: {
+					'content-type': 'application/json',
+					merchant_no: demo.merchant.merchantNo,
+					sign: Buffer.from('forged').toString('base64'),
+				},
 				body,
 			});
 			assert.equal(response.status, 401);
@@ -130,7 +164,10 @@ async function demoSuite(workDir) {
 		});
 
 		await check('the same delivery twice (a UseePay retry) still runs once', async () => {
-			const redelivered = await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries/redeliver`, { method: 'POST', body: { event_id: eventId } });
+			const redelivered = await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries/redeliver`, {
+				method: 'POST',
+				body: { event_id: eventId },
+			});
 			assert.equal(redelivered.status, 200, JSON.stringify(redelivered.json));
 			await waitFor('the redelivery', async () => {
 				const all = (await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries?event_id=${eventId}`)).json.items;
@@ -141,53 +178,67 @@ async function demoSuite(workDir) {
 		});
 
 		let apiKey;
-		await check('deactivating the workflow disables its endpoint; activating again leaves exactly one enabled', async () => {
-			const created = await rest('POST', '/rest/api-keys', {
-				label: 'e2e',
-				expiresAt: null,
-				scopes: ['workflow:read', 'workflow:list', 'workflow:activate', 'workflow:deactivate'],
-			});
-			apiKey = created.json.data.rawApiKey;
-			assert.ok(apiKey, JSON.stringify(created.json));
-			const publicApi = (action) =>
-				jsonRequest(`${demo.n8n.url}/api/v1/workflows/useepayEvents001/${action}`, { method: 'POST', headers: { 'X-N8N-API-KEY': apiKey } });
-			assert.equal((await publicApi('deactivate')).status, 200);
-			await waitFor('the endpoint to be disabled', async () => (await endpointsForTrigger()).every((e) => e.status === 'disabled'));
-			assert.equal((await publicApi('activate')).status, 200);
-			const enabled = await waitFor('one enabled endpoint', async () => {
-				const list = (await endpointsForTrigger()).filter((e) => e.status !== 'disabled');
-				return list.length === 1 && list;
-			});
-			assert.equal(enabled.length, 1);
-		});
+		await check(
+			'deactivating the workflow disables its endpoint; activating again leaves exactly one enabled',
+			async () => {
+				const created = await rest('POST', '/rest/api-keys', {
+					label: 'e2e',
+					expiresAt: null,
+					scopes: ['workflow:read', 'workflow:list', 'workflow:activate', 'workflow:deactivate'],
+				});
+				apiKey = created.json.data.rawApiKey;
+				assert.ok(apiKey, JSON.stringify(created.json));
+				const publicApi = (action) =>
+					jsonRequest(`${demo.n8n.url}/api/v1/workflows/useepayEvents001/${action}`, {
+						method: 'POST',
+						headers: { 'X-N8N-API-KEY': apiKey },
+					});
+				assert.equal((await publicApi('deactivate')).status, 200);
+				await waitFor('the endpoint to be disabled', async () =>
+					(await endpointsForTrigger()).every((e) => e.status === 'disabled'),
+				);
+				assert.equal((await publicApi('activate')).status, 200);
+				const enabled = await waitFor('one enabled endpoint', async () => {
+					const list = (await endpointsForTrigger()).filter((e) => e.status !== 'disabled');
+					return list.length === 1 && list;
+				});
+				assert.equal(enabled.length, 1);
+			},
+		);
 		// After the trigger checks: this workflow's payments fire the published trigger too.
-		await check('the payment lifecycle workflow runs in real n8n against the emulator with every status right', async () => {
-			const run = await demo.n8n.execute('useepayLifecycle');
-			assert.equal(run.code, 0, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
-			const runData = run.output?.data?.resultData?.runData;
-			assert.ok(runData, `no run data in the n8n execute output:\n${run.stdout.slice(0, 1500)}\n…\n${run.stdout.slice(-1500)}`);
-			const out = (node) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-			const one = (node) => {
-				const items = out(node);
-				assert.equal(items.length, 1, `${node}: ${items.length} items`);
-				return items[0];
-			};
-			const cancelled = (status) => status === 'cancelled' || status === 'canceled';
-			assert.equal(one('Create payment intent').status, 'requires_payment_method');
-			assert.equal(one('Create payment intent').auto_capture, false);
-			assert.equal(one('Confirm payment intent').status, 'requires_capture');
-			assert.equal(one('Capture payment intent').status, 'succeeded');
-			const refund = one('Refund part');
-			assert.equal(refund.amount, 30);
-			assert.equal(refund.payment_intent_id, one('Create payment intent').id);
-			assert.equal(one('Get refund').id, refund.id);
-			assert.equal(one('Get refund').status, 'succeeded');
-			assert.ok(cancelled(one('Cancel subscription').status), one('Cancel subscription').status);
-			assert.equal(one('Pay invoice').status, 'paid');
-			assert.notEqual(one('Create webhook endpoint').status, 'disabled');
-			assert.ok(out('List webhook endpoints').some((e) => e.id === one('Create webhook endpoint').id));
-			assert.equal(one('Get payment link').id, one('Create payment link').id);
-		});
+		await check(
+			'the payment lifecycle workflow runs in real n8n against the emulator with every status right',
+			async () => {
+				const run = await demo.n8n.execute('useepayLifecycle');
+				assert.equal(run.code, 0, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
+				const runData = run.output?.data?.resultData?.runData;
+				assert.ok(
+					runData,
+					`no run data in the n8n execute output:\n${run.stdout.slice(0, 1500)}\n…\n${run.stdout.slice(-1500)}`,
+				);
+				const out = (node) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+				const one = (node) => {
+					const items = out(node);
+					assert.equal(items.length, 1, `${node}: ${items.length} items`);
+					return items[0];
+				};
+				const cancelled = (status) => status === 'cancelled' || status === 'canceled';
+				assert.equal(one('Create payment intent').status, 'requires_payment_method');
+				assert.equal(one('Create payment intent').auto_capture, false);
+				assert.equal(one('Confirm payment intent').status, 'requires_capture');
+				assert.equal(one('Capture payment intent').status, 'succeeded');
+				const refund = one('Refund part');
+				assert.equal(refund.amount, 30);
+				assert.equal(refund.payment_intent_id, one('Create payment intent').id);
+				assert.equal(one('Get refund').id, refund.id);
+				assert.equal(one('Get refund').status, 'succeeded');
+				assert.ok(cancelled(one('Cancel subscription').status), one('Cancel subscription').status);
+				assert.equal(one('Pay invoice').status, 'paid');
+				assert.notEqual(one('Create webhook endpoint').status, 'disabled');
+				assert.ok(out('List webhook endpoints').some((e) => e.id === one('Create webhook endpoint').id));
+				assert.equal(one('Get payment link').id, one('Create payment link').id);
+			},
+		);
 	} finally {
 		await demo.stop();
 	}
@@ -196,46 +247,59 @@ async function demoSuite(workDir) {
 /** `npm start` itself: reaches "ready" with n8n and the emulator answering; Ctrl-C stops both. */
 async function npmStartSuite(workDir) {
 	const { spawn } = require('node:child_process');
-	const ports = { N8N_PORT: '5718', EMULATOR_PORT: '4018', N8N_BROKER_PORT: '5719' };
-	await check('npm start reaches "ready" with n8n and the emulator answering, and Ctrl-C stops everything', async () => {
-		const child = spawn('npm', ['start'], {
-			env: { ...process.env, ...ports, USEEPAY_DEMO_DIR: path.join(workDir, 'npm-start') },
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-		try {
-			await waitFor('"ready"', async () => /^ready$/m.test(output) || child.exitCode !== null, 300000);
-			assert.match(output, /^ready$/m, output.slice(-3000));
-			assert.match(output, /http:\/\/127\.0\.0\.1:5718 +\(login: demo@useepay\.local/);
-			assert.equal((await fetch('http://127.0.0.1:5718/healthz')).status, 200);
-			assert.equal((await fetch('http://127.0.0.1:4018/__emulator/health')).status, 200);
-		} finally {
-			if (child.exitCode === null) process.kill(-child.pid, 'SIGINT'); // what Ctrl-C does: the whole foreground group
-		}
-		const { code, signal } = await Promise.race([exited, sleep(30000).then(() => ({ code: 'timeout' }))]);
-		// npm itself ends by the signal it got; the demo (node) exits 0 after stopping n8n and the emulator.
-		assert.ok(code === 0 || code === 130 || signal === 'SIGINT', `npm start exited with ${code} ${signal}`);
-		await waitFor('n8n and the emulator to stop', async () => {
-			const up = await Promise.all(
-				['http://127.0.0.1:5718/healthz', 'http://127.0.0.1:4018/__emulator/health'].map((url) =>
-					fetch(url).then(() => true, () => false),
-				),
+	const ports = { N8N_PORT: String(port(5718)), EMULATOR_PORT: String(port(4018)), N8N_BROKER_PORT: String(port(5719)) };
+	await check(
+		'npm start reaches "ready" with n8n and the emulator answering, and Ctrl-C stops everything',
+		async () => {
+			const child = spawn('npm', ['start'], {
+				env: { ...process.env, ...ports, USEEPAY_DEMO_DIR: path.join(workDir, 'npm-start') },
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			});
+			let output = '';
+			child.stdout.on('data', (chunk) => (output += chunk));
+			child.stderr.on('data', (chunk) => (output += chunk));
+			const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+			try {
+				await waitFor('"ready"', async () => /^ready$/m.test(output) || child.exitCode !== null, 300000);
+				assert.match(output, /^ready$/m, output.slice(-3000));
+				assert.match(output, /http:\/\/127\.0\.0\.1:5718 +\(login: demo@useepay\.local/);
+				assert.equal((await fetch('http://127.0.0.1:5718/healthz')).status, 200);
+				assert.equal((await fetch('http://127.0.0.1:4018/__emulator/health')).status, 200);
+			} finally {
+				if (child.exitCode === null) process.kill(-child.pid, 'SIGINT'); // what Ctrl-C does: the whole foreground group
+			}
+			const { code, signal } = await Promise.race([exited, sleep(30000).then(() => ({ code: 'timeout' }))]);
+			// npm itself ends by the signal it got; the demo (node) exits 0 after stopping n8n and the emulator.
+			assert.ok(code === 0 || code === 130 || signal === 'SIGINT', `npm start exited with ${code} ${signal}`);
+			await waitFor(
+				'n8n and the emulator to stop',
+				async () => {
+					const up = await Promise.all(
+						['http://127.0.0.1:5718/healthz', 'http://127.0.0.1:4018/__emulator/health'].map((url) =>
+							fetch(url).then(
+								() => true,
+								() => false,
+							),
+						),
+					);
+					return up.every((isUp) => !isUp);
+				},
+				20000,
 			);
-			return up.every((isUp) => !isUp);
-		}, 20000);
-	});
+		},
+	);
 }
 
 async function main() {
-	const runtime = ensureRuntime();
+	const runtime = await ensureRuntime();
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-e2e-'));
 	const tarball = packPackage(path.join(workDir, 'pack'));
-	const recorder = await startRecorder((request) => ({ status: 200, body: { id: request.path.split('/').pop(), ...(request.body || {}) } }));
-	const n8n = new N8nInstance({ runtime, dir: path.join(workDir, 'n8n'), port: 5688, brokerPort: 5689 });
+	const recorder = await startRecorder((request) => ({
+		status: 200,
+		body: { id: request.path.split('/').pop(), ...(request.body || {}) },
+	}));
+	const n8n = new N8nInstance({ runtime, dir: path.join(workDir, 'n8n'), port: port(5688), brokerPort: port(5689) });
 	n8n.installPackage(tarball);
 
 	try {
@@ -246,7 +310,11 @@ async function main() {
 
 		await check('Customer Update runs in real n8n and sends the reference example exactly', async () => {
 			const run = await n8n.execute('useepayE2eUpdate');
-			assert.equal(run.code, 0, `n8n execute exited ${run.code}\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+			assert.equal(
+				run.code,
+				0,
+				`n8n execute exited ${run.code}\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`,
+			);
 			assert.equal(recorder.requests.length, 1);
 			const [request] = recorder.requests;
 			assert.equal(request.method, 'POST');
@@ -262,7 +330,10 @@ async function main() {
 		});
 
 		await check('a UseePay error fails the execution with UseePay message, and no API key in the output', async () => {
-			recorder.setResponder(() => ({ status: 400, body: { code: 'invalid_argument', source: 'email', message: 'email is invalid' } }));
+			recorder.setResponder(() => ({
+				status: 400,
+				body: { code: 'invalid_argument', source: 'email', message: 'email is invalid' },
+			}));
 			const run = await n8n.execute('useepayE2eUpdate');
 			assert.equal(run.code, 1, `expected exit 1, got ${run.code}`);
 			const all = run.stdout + run.stderr;

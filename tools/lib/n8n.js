@@ -1,32 +1,24 @@
 'use strict';
 /**
- * Drives a real n8n (the pinned version, on Node 24, installed outside the repo by
- * tools/ensure-n8n.sh) for the end-to-end tests, the demo (`npm start`) and the benchmarks:
- * a private user folder with our packed package in .n8n/nodes/node_modules, the CLI commands
- * (import, execute, publish) and `n8n start` on 127.0.0.1.
+ * Drives a real n8n (installed and verified outside the repo by runtime.js) for the end-to-end
+ * tests, the demo (`npm start`) and the benchmarks: a private user folder with our packed
+ * package in .n8n/nodes/node_modules, the CLI commands (import, execute, activate) and
+ * `n8n start` on 127.0.0.1. What differs between n8n lines comes from n8nLines.js.
  */
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const http = require('node:http');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const { n8nLine } = require('./n8nLines');
+const { ensureRuntime } = require('./runtime');
 
-/** Installs (once) and locates Node 24 and n8n. */
-function ensureRuntime() {
-	const out = execFileSync('bash', [path.join(REPO_ROOT, 'tools', 'ensure-n8n.sh')], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const env = Object.fromEntries(
-		[...out.matchAll(/^export (\w+)='([^']*)'$/gm)].map((match) => [match[1], match[2]]),
-	);
-	return { node24Bin: env.NODE24_BIN, n8nHome: env.N8N_HOME };
-}
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Builds and packs the package; returns the tarball path. */
 function packPackage(outDir, { build = true } = {}) {
-	if (build) execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build)
+		execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 	fs.mkdirSync(outDir, { recursive: true });
 	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', outDir], {
 		cwd: REPO_ROOT,
@@ -53,7 +45,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class N8nInstance {
 	/**
-	 * @param {{runtime: {node24Bin: string, n8nHome: string}, dir: string, port?: number, brokerPort?: number, env?: Record<string,string>}} options
+	 * @param {{runtime: {version: string, nodeBin: string, n8nHome: string}, dir: string, port?: number, brokerPort?: number, env?: Record<string,string>}} options
 	 */
 	constructor({ runtime, dir, port = 5678, brokerPort = 5679, env = {} }) {
 		this.runtime = runtime;
@@ -73,14 +65,13 @@ class N8nInstance {
 	env(overrides = {}) {
 		return {
 			...process.env,
-			PATH: `${this.runtime.node24Bin}:${process.env.PATH}`,
+			PATH: `${this.runtime.nodeBin}:${process.env.PATH}`,
 			N8N_USER_FOLDER: path.join(this.dir, 'user'),
 			N8N_ENCRYPTION_KEY: 'useepay-local-only-not-secret',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-			N8N_DISABLED_MODULES: 'mcp-registry',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
@@ -93,6 +84,7 @@ class N8nInstance {
 			N8N_SECURE_COOKIE: 'false',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_LOG_LEVEL: 'warn',
+			...n8nLine(this.runtime.version).env,
 			...this.extraEnv,
 			...overrides,
 		};
@@ -139,6 +131,11 @@ class N8nInstance {
 		await this.mustCli(['import:credentials', `--input=${this.writeJson('credentials.json', credentials)}`]);
 	}
 
+	/** Marks a workflow active before `n8n start` (2.x: publish; 1.x: update --active). */
+	async activateWorkflow(id) {
+		await this.mustCli(n8nLine(this.runtime.version).activateArgs(id));
+	}
+
 	async importWorkflow(workflow) {
 		await this.mustCli(['import:workflow', `--input=${this.writeJson(`workflow-${workflow.id}.json`, workflow)}`]);
 	}
@@ -175,7 +172,8 @@ class N8nInstance {
 		});
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n start exited with ${this.server.exitCode}; see ${this.dir}/n8n.log`);
+			if (this.server.exitCode !== null)
+				throw new Error(`n8n start exited with ${this.server.exitCode}; see ${this.dir}/n8n.log`);
 			if ((await httpGet(`${this.url}/healthz/readiness`)) === 200) return;
 			await sleep(250);
 		}

@@ -26,19 +26,21 @@ const { spawn, spawnSync } = require('node:child_process');
 
 const { createEmulator } = require('../../emulator/server');
 const { REPO_ROOT, ensureRuntime, packPackage, N8nInstance, sleep } = require('../lib/n8n');
+const { port } = require('../lib/ports');
+const { aptInstall } = require('../lib/system');
 const { jsonRequest, CREDENTIAL_ID, MERCHANT, OWNER } = require('../demo/demo');
 const { createChecks, waitFor } = require('../lib/checks');
 
 const PORTS = {
-	redis: Number(process.env.QUEUE_REDIS_PORT) || 6390,
-	postgres: Number(process.env.QUEUE_POSTGRES_PORT) || 5440,
+	redis: Number(process.env.QUEUE_REDIS_PORT) || port(6390),
+	postgres: Number(process.env.QUEUE_POSTGRES_PORT) || port(5440),
 	// Not 6000: fetch() refuses it (X11 is on the Fetch standard's list of "bad ports").
-	main: 6005,
-	mainBroker: 6006,
-	webhook: 6010,
-	webhookBroker: 6011,
-	workerHealth: 6020,
-	workerBroker: 6021,
+	main: port(6005),
+	mainBroker: port(6006),
+	webhook: port(6010),
+	webhookBroker: port(6011),
+	workerHealth: port(6020),
+	workerBroker: port(6021),
 };
 const REDIS_PASSWORD = 'queue-test-redis-local-only';
 const PG_USER = 'n8n';
@@ -61,7 +63,6 @@ const log = (line) => process.stderr.write(`[queue] ${line}\n`);
 // Results (same style as tools/e2e/run.js)
 
 const { check, results } = createChecks();
-
 
 // ---------------------------------------------------------------------------------------------
 // Child processes: every one is registered so it is stopped on any exit.
@@ -139,7 +140,8 @@ function findPostgresBin() {
 	}
 	const debian = '/usr/lib/postgresql';
 	if (fs.existsSync(debian)) {
-		for (const version of fs.readdirSync(debian).sort((a, b) => Number(b) - Number(a))) candidates.push(path.join(debian, version, 'bin'));
+		for (const version of fs.readdirSync(debian).sort((a, b) => Number(b) - Number(a)))
+			candidates.push(path.join(debian, version, 'bin'));
 	}
 	return candidates.find((dir) => runs(path.join(dir, 'postgres')) && runs(path.join(dir, 'initdb'))) || null;
 }
@@ -149,35 +151,11 @@ function findRedis() {
 	return onPath && runs(onPath) ? onPath : null;
 }
 
-/**
- * apt-get update once, then install. Service auto-start is refused for the duration (a temporary
- * policy-rc.d when the machine has none), so the install starts no daemon on the default ports.
- */
-function aptInstall(packages) {
-	if (process.getuid() !== 0) {
-		throw new Error(`missing ${packages.join(', ')}: install them (sudo apt-get install -y ${packages.join(' ')}) or run as root`);
-	}
-	const policy = '/usr/sbin/policy-rc.d';
-	const ownPolicy = !fs.existsSync(policy);
-	if (ownPolicy) fs.writeFileSync(policy, '#!/bin/sh\n# temporary, written by tools/queue/run.js\nexit 101\n', { mode: 0o755 });
-	try {
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		log('apt-get update');
-		let result = spawnSync('apt-get', ['update'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-		if (result.status !== 0) throw new Error('apt-get update failed');
-		log(`apt-get install -y ${packages.join(' ')}`);
-		result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-		if (result.status !== 0) throw new Error(`apt-get install ${packages.join(' ')} failed`);
-	} finally {
-		if (ownPolicy) fs.rmSync(policy, { force: true });
-	}
-}
-
 function ensureSystemPackages() {
 	const missing = [];
 	if (!findRedis()) missing.push('redis-server');
 	if (!findPostgresBin()) missing.push('postgresql');
-	if (missing.length) aptInstall(missing);
+	if (missing.length) aptInstall(missing, log);
 	const redis = findRedis();
 	const pgBin = findPostgresBin();
 	if (!redis) throw new Error('redis-server not usable after install');
@@ -215,7 +193,8 @@ async function waitForLogLine(file, pattern, entry, timeoutMs = 60000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (fs.existsSync(file) && pattern.test(fs.readFileSync(file, 'utf8'))) return;
-		if (entry.child.exitCode !== null) throw new Error(`${entry.name} exited with ${entry.child.exitCode}; see ${file}`);
+		if (entry.child.exitCode !== null)
+			throw new Error(`${entry.name} exited with ${entry.child.exitCode}; see ${file}`);
 		await sleep(100);
 	}
 	throw new Error(`${entry.name} not ready within ${timeoutMs} ms; see ${file}`);
@@ -228,8 +207,24 @@ async function startRedis(redisBin, dir) {
 	const fd = fs.openSync(logFile, 'a');
 	const child = spawn(
 		redisBin,
-		['--port', String(PORTS.redis), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--requirepass', REDIS_PASSWORD,
-			'--save', '', '--appendonly', 'no', '--dir', dataDir, '--daemonize', 'no'],
+		[
+			'--port',
+			String(PORTS.redis),
+			'--bind',
+			'127.0.0.1',
+			'--protected-mode',
+			'yes',
+			'--requirepass',
+			REDIS_PASSWORD,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dataDir,
+			'--daemonize',
+			'no',
+		],
 		{ stdio: ['ignore', fd, fd], detached: true },
 	);
 	fs.closeSync(fd);
@@ -250,18 +245,45 @@ async function startPostgres(pgBin, dir) {
 	const dataDir = path.join(root, 'data');
 	const init = spawnSync(
 		path.join(pgBin, 'initdb'),
-		['-D', dataDir, '-U', PG_USER, `--pwfile=${pwFile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync'],
+		[
+			'-D',
+			dataDir,
+			'-U',
+			PG_USER,
+			`--pwfile=${pwFile}`,
+			'-A',
+			'scram-sha-256',
+			'-E',
+			'UTF8',
+			'--locale=C',
+			'--no-sync',
+		],
 		{ ...asAccount, cwd: '/', encoding: 'utf8' },
 	);
 	fs.rmSync(pwFile, { force: true });
-	if (init.status !== 0) throw new Error(`initdb failed (as ${account.name || 'self'}): ${init.stdout}\n${init.stderr}`);
+	if (init.status !== 0)
+		throw new Error(`initdb failed (as ${account.name || 'self'}): ${init.stdout}\n${init.stderr}`);
 
 	const logFile = path.join(dir, 'postgres.log');
 	const fd = fs.openSync(logFile, 'a');
 	const child = spawn(
 		path.join(pgBin, 'postgres'),
-		['-D', dataDir, '-p', String(PORTS.postgres), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${root}`,
-			'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+		[
+			'-D',
+			dataDir,
+			'-p',
+			String(PORTS.postgres),
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			`unix_socket_directories=${root}`,
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+		],
 		{ ...asAccount, cwd: '/', stdio: ['ignore', fd, fd], detached: true },
 	);
 	fs.closeSync(fd);
@@ -340,7 +362,12 @@ async function startN8n(instance, command, readinessUrl, timeoutMs = 150000) {
 const readLog = (entry) => fs.readFileSync(entry.logFile, 'utf8');
 
 function credential(id, name, emulatorUrl, merchant, publicKeyPem) {
-	return { id, name, type: 'useePayApi', data: { environment: 'custom', baseUrl: emulatorUrl, ...merchant, webhookSignatureCert: publicKeyPem } };
+	return {
+		id,
+		name,
+		type: 'useePayApi',
+		data: { environment: 'custom', baseUrl: emulatorUrl, ...merchant, webhookSignatureCert: publicKeyPem },
+	};
 }
 
 const readExample = (file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
@@ -359,12 +386,20 @@ function webhookCrmWorkflow(crm) {
 	};
 	const nodes = [webhook, ...crm.nodes.filter((node) => node !== manual).map((node) => structuredClone(node))];
 	for (const node of nodes) {
-		if (node.credentials?.useePayApi) node.credentials.useePayApi = { id: CREDENTIAL_B_ID, name: 'UseePay (queue test, merchant B)' };
+		if (node.credentials?.useePayApi)
+			node.credentials.useePayApi = { id: CREDENTIAL_B_ID, name: 'UseePay (queue test, merchant B)' };
 	}
 	const connections = structuredClone(crm.connections);
 	connections[webhook.name] = connections[manual.name];
 	delete connections[manual.name];
-	return { ...crm, id: WEBHOOK_CRM_WORKFLOW_ID, name: 'UseePay: sync CRM customers (webhook, queue test)', nodes, connections, active: false };
+	return {
+		...crm,
+		id: WEBHOOK_CRM_WORKFLOW_ID,
+		name: 'UseePay: sync CRM customers (webhook, queue test)',
+		nodes,
+		connections,
+		active: false,
+	};
 }
 
 /** What a customer is, without what the emulator assigns (id, timestamps) or the merchant it belongs to. */
@@ -387,8 +422,8 @@ async function main() {
 	let emulator;
 	try {
 		const { redis, pgBin } = ensureSystemPackages();
-		log('checking Node.js 24 and n8n');
-		const runtime = ensureRuntime();
+		log('checking Node.js and n8n');
+		const runtime = await ensureRuntime({ log });
 		// QUEUE_PACKAGE_TGZ: test an already packed tarball (e.g. the one CI built) instead of building.
 		const tarball = process.env.QUEUE_PACKAGE_TGZ
 			? path.resolve(process.env.QUEUE_PACKAGE_TGZ)
@@ -404,7 +439,13 @@ async function main() {
 
 		const env = queueEnv(pg.database);
 		const instance = (name, port, brokerPort, extra = {}) => {
-			const n8n = new N8nInstance({ runtime, dir: path.join(workDir, name), port, brokerPort, env: { ...env, ...extra } });
+			const n8n = new N8nInstance({
+				runtime,
+				dir: path.join(workDir, name),
+				port,
+				brokerPort,
+				env: { ...env, ...extra },
+			});
 			n8n.installPackage(tarball); // the same package, in each process's own user folder
 			return n8n;
 		};
@@ -421,7 +462,8 @@ async function main() {
 				body,
 				headers: { 'x-merchant-no': merchant.merchantNo, 'x-api-key': merchant.apiKey, 'x-app-id': merchant.appId },
 			});
-		const customersOf = async (merchant) => (await api('GET', '/api/v1/customers?page_size=100', undefined, merchant)).json.items;
+		const customersOf = async (merchant) =>
+			(await api('GET', '/api/v1/customers?page_size=100', undefined, merchant)).json.items;
 
 		// Credentials and workflows go into PostgreSQL once; every process reads them from there.
 		const crm = readExample('crm-customers-to-useepay.workflow.json');
@@ -433,8 +475,11 @@ async function main() {
 			credential(CREDENTIAL_ID, 'UseePay (local emulator)', emulatorUrl, MERCHANT, emulator.publicKeyPem),
 			credential(CREDENTIAL_B_ID, 'UseePay (queue test, merchant B)', emulatorUrl, MERCHANT_B, emulator.publicKeyPem),
 		]);
-		await mainN8n.mustCli(['import:workflow', `--input=${mainN8n.writeJson('workflows.json', [...examples, webhookCrmWorkflow(crm)])}`]);
-		for (const id of [EVENTS_WORKFLOW_ID, WEBHOOK_CRM_WORKFLOW_ID]) await mainN8n.mustCli(['publish:workflow', `--id=${id}`]);
+		await mainN8n.mustCli([
+			'import:workflow',
+			`--input=${mainN8n.writeJson('workflows.json', [...examples, webhookCrmWorkflow(crm)])}`,
+		]);
+		for (const id of [EVENTS_WORKFLOW_ID, WEBHOOK_CRM_WORKFLOW_ID]) await mainN8n.activateWorkflow(id);
 
 		// The single-process reference: `n8n execute` always runs in-process (it falls back to
 		// regular mode). Its customers are kept, then the emulator is emptied for the queue run.
@@ -443,25 +488,35 @@ async function main() {
 			const run = await mainN8n.execute(CRM_WORKFLOW_ID);
 			assert.equal(run.code, 0, `${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
 			reference = customerShape(await customersOf(MERCHANT));
-			assert.deepEqual(reference.map((c) => c.merchant_customer_id), ['CRM-1001', 'CRM-1002', 'CRM-1003']);
+			assert.deepEqual(
+				reference.map((c) => c.merchant_customer_id),
+				['CRM-1001', 'CRM-1002', 'CRM-1003'],
+			);
 		});
 		emulator.reset();
 
 		let mainProc;
 		let workerProc;
 		let webhookProc;
-		const up = await check('main, webhook processor and worker start in queue mode (Redis + PostgreSQL), our package in each', async () => {
-			[mainProc, webhookProc, workerProc] = await Promise.all([
-				startN8n(mainN8n, 'start', `${mainN8n.url}/healthz/readiness`),
-				startN8n(webhookN8n, 'webhook', `http://127.0.0.1:${PORTS.webhook}/healthz/readiness`),
-				startN8n(workerN8n, 'worker', `http://127.0.0.1:${PORTS.workerHealth}/healthz/readiness`),
-			]);
-			assert.match(readLog(workerProc), /n8n worker is now ready/);
-			assert.match(readLog(webhookProc), /Webhook listener waiting for requests/);
-			for (const proc of [mainProc, webhookProc, workerProc]) {
-				assert.doesNotMatch(readLog(proc), /n8n-nodes-useepay.*(could not|failed|error)/i, `${proc.name} had trouble loading our package`);
-			}
-		});
+		const up = await check(
+			'main, webhook processor and worker start in queue mode (Redis + PostgreSQL), our package in each',
+			async () => {
+				[mainProc, webhookProc, workerProc] = await Promise.all([
+					startN8n(mainN8n, 'start', `${mainN8n.url}/healthz/readiness`),
+					startN8n(webhookN8n, 'webhook', `http://127.0.0.1:${PORTS.webhook}/healthz/readiness`),
+					startN8n(workerN8n, 'worker', `http://127.0.0.1:${PORTS.workerHealth}/healthz/readiness`),
+				]);
+				assert.match(readLog(workerProc), /n8n worker is now ready/);
+				assert.match(readLog(webhookProc), /Webhook listener waiting for requests/);
+				for (const proc of [mainProc, webhookProc, workerProc]) {
+					assert.doesNotMatch(
+						readLog(proc),
+						/n8n-nodes-useepay.*(could not|failed|error)/i,
+						`${proc.name} had trouble loading our package`,
+					);
+				}
+			},
+		);
 		if (!up) return;
 
 		await jsonRequest(`${mainN8n.url}/rest/owner/setup`, { method: 'POST', body: OWNER });
@@ -471,7 +526,8 @@ async function main() {
 		});
 		assert.equal(login.status, 200, `n8n login failed: HTTP ${login.status}`);
 		const cookie = (login.headers.get('set-cookie') || '').split(';')[0];
-		const rest = (method, restPath, body) => jsonRequest(`${mainN8n.url}${restPath}`, { method, body, headers: { cookie } });
+		const rest = (method, restPath, body) =>
+			jsonRequest(`${mainN8n.url}${restPath}`, { method, body, headers: { cookie } });
 		const executions = async (workflowId) => {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 			const response = await rest('GET', `/rest/executions?filter=${filter}`);
@@ -486,79 +542,111 @@ async function main() {
 		/** The worker's own log names every execution it took from the queue and finished. */
 		const ranOnWorker = (executionId) => {
 			const workerLog = readLog(workerProc);
-			assert.match(workerLog, new RegExp(`Worker started execution ${executionId} \\(job `), `execution ${executionId} not started by the worker`);
-			assert.match(workerLog, new RegExp(`Worker finished execution ${executionId} \\(job `), `execution ${executionId} not finished by the worker`);
+			assert.match(
+				workerLog,
+				new RegExp(`Worker started execution ${executionId} \\(job `),
+				`execution ${executionId} not started by the worker`,
+			);
+			assert.match(
+				workerLog,
+				new RegExp(`Worker finished execution ${executionId} \\(job `),
+				`execution ${executionId} not finished by the worker`,
+			);
 		};
 		const enqueuedBy = (proc, executionId) =>
-			assert.match(readLog(proc), new RegExp(`Enqueued execution ${executionId} \\(job `), `${proc.name} did not enqueue execution ${executionId}`);
+			assert.match(
+				readLog(proc),
+				new RegExp(`Enqueued execution ${executionId} \\(job `),
+				`${proc.name} did not enqueue execution ${executionId}`,
+			);
 
-		await check('the CRM-sync example, run from the REST API, is queued by main and runs on the worker with the same customers as in one process', async () => {
-			const started = await rest('POST', `/rest/workflows/${CRM_WORKFLOW_ID}/run`, {
-				triggerToStartFrom: { name: crm.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger').name },
-			});
-			assert.equal(started.status, 200, JSON.stringify(started.json));
-			const executionId = started.json.data.executionId;
-			assert.ok(executionId, JSON.stringify(started.json));
-			const done = await waitFor('the manual execution to finish', async () => {
-				const detail = await rest('GET', `/rest/executions/${executionId}`);
-				return detail.status === 200 && !['new', 'running'].includes(detail.json.data.status) && detail.json.data;
-			});
-			assert.equal(done.status, 'success', JSON.stringify(done).slice(0, 2000));
-			enqueuedBy(mainProc, executionId);
-			ranOnWorker(executionId);
-			assert.deepEqual(customerShape(await customersOf(MERCHANT)), reference);
-		});
+		await check(
+			'the CRM-sync example, run from the REST API, is queued by main and runs on the worker with the same customers as in one process',
+			async () => {
+				const started = await rest('POST', `/rest/workflows/${CRM_WORKFLOW_ID}/run`, {
+					triggerToStartFrom: { name: crm.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger').name },
+				});
+				assert.equal(started.status, 200, JSON.stringify(started.json));
+				const executionId = started.json.data.executionId;
+				assert.ok(executionId, JSON.stringify(started.json));
+				const done = await waitFor('the manual execution to finish', async () => {
+					const detail = await rest('GET', `/rest/executions/${executionId}`);
+					return detail.status === 200 && !['new', 'running'].includes(detail.json.data.status) && detail.json.data;
+				});
+				assert.equal(done.status, 'success', JSON.stringify(done).slice(0, 2000));
+				enqueuedBy(mainProc, executionId);
+				ranOnWorker(executionId);
+				assert.deepEqual(customerShape(await customersOf(MERCHANT)), reference);
+			},
+		);
 
-		await check('the same CRM rows → Create customer, started by a production Webhook through the webhook processor, run on the worker with the same customers', async () => {
-			const response = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/${WEBHOOK_CRM_PATH}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ export: 'crm' }),
-			});
-			assert.equal(response.status, 200, await response.text());
-			const [run] = await finished(WEBHOOK_CRM_WORKFLOW_ID, 1);
-			assert.equal(run.status, 'success', JSON.stringify(run));
-			assert.equal(run.mode, 'webhook');
-			enqueuedBy(webhookProc, run.id);
-			ranOnWorker(run.id);
-			const customers = await customersOf(MERCHANT_B);
-			assert.ok(customers.every((c) => c.merchant_no === MERCHANT_B.merchantNo));
-			assert.deepEqual(customerShape(customers), reference);
-		});
+		await check(
+			'the same CRM rows → Create customer, started by a production Webhook through the webhook processor, run on the worker with the same customers',
+			async () => {
+				const response = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/${WEBHOOK_CRM_PATH}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ export: 'crm' }),
+				});
+				assert.equal(response.status, 200, await response.text());
+				const [run] = await finished(WEBHOOK_CRM_WORKFLOW_ID, 1);
+				assert.equal(run.status, 'success', JSON.stringify(run));
+				assert.equal(run.mode, 'webhook');
+				enqueuedBy(webhookProc, run.id);
+				ranOnWorker(run.id);
+				const customers = await customersOf(MERCHANT_B);
+				assert.ok(customers.every((c) => c.merchant_no === MERCHANT_B.merchantNo));
+				assert.deepEqual(customerShape(customers), reference);
+			},
+		);
 
 		const triggerUrl = `http://127.0.0.1:${PORTS.webhook}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
-		await check("main registered the trigger's endpoint with UseePay at the webhook processor's URL (WEBHOOK_URL)", async () => {
-			const endpoints = (await api('GET', '/api/v1/webhooks?page_size=100')).json.items;
-			const enabled = endpoints.filter((e) => e.status !== 'disabled');
-			assert.deepEqual(enabled.map((e) => e.url), [triggerUrl], JSON.stringify(endpoints));
-		});
+		await check(
+			"main registered the trigger's endpoint with UseePay at the webhook processor's URL (WEBHOOK_URL)",
+			async () => {
+				const endpoints = (await api('GET', '/api/v1/webhooks?page_size=100')).json.items;
+				const enabled = endpoints.filter((e) => e.status !== 'disabled');
+				assert.deepEqual(
+					enabled.map((e) => e.url),
+					[triggerUrl],
+					JSON.stringify(endpoints),
+				);
+			},
+		);
 
 		let eventId;
-		await check('a signed delivery to the webhook processor runs the trigger workflow once, on the worker, with the event', async () => {
-			const created = await api('POST', '/api/v1/payment_intents/create', {
-				amount: 42.5,
-				currency: 'USD',
-				merchant_order_id: 'QUEUE-ORDER-1',
-				confirm: true,
-				payment_method_data: { type: 'card', card: { number: '4111111111111111', expiry_month: '12', expiry_year: '2030', cvc: '123' } },
-			});
-			assert.equal(created.status, 200, JSON.stringify(created.json));
-			assert.equal(created.json.status, 'succeeded');
-			const [run] = await finished(EVENTS_WORKFLOW_ID, 1);
-			await sleep(1500);
-			assert.equal((await executions(EVENTS_WORKFLOW_ID)).length, 1);
-			assert.equal(run.status, 'success', JSON.stringify(run));
-			assert.equal(run.mode, 'webhook');
-			enqueuedBy(webhookProc, run.id);
-			ranOnWorker(run.id);
-			const deliveries = (await jsonRequest(`${emulatorUrl}/__emulator/deliveries?name=payment_intent.succeeded`)).json.items;
-			assert.equal(deliveries.length, 1, JSON.stringify(deliveries));
-			assert.equal(deliveries[0].status, 200);
-			eventId = deliveries[0].event_id;
-			const detail = JSON.stringify((await rest('GET', `/rest/executions/${run.id}`)).json);
-			assert.match(detail, /payment_intent\.succeeded/);
-			assert.match(detail, /QUEUE-ORDER-1/);
-		});
+		await check(
+			'a signed delivery to the webhook processor runs the trigger workflow once, on the worker, with the event',
+			async () => {
+				const created = await api('POST', '/api/v1/payment_intents/create', {
+					amount: 42.5,
+					currency: 'USD',
+					merchant_order_id: 'QUEUE-ORDER-1',
+					confirm: true,
+					payment_method_data: {
+						type: 'card',
+						card: { number: '4111111111111111', expiry_month: '12', expiry_year: '2030', cvc: '123' },
+					},
+				});
+				assert.equal(created.status, 200, JSON.stringify(created.json));
+				assert.equal(created.json.status, 'succeeded');
+				const [run] = await finished(EVENTS_WORKFLOW_ID, 1);
+				await sleep(1500);
+				assert.equal((await executions(EVENTS_WORKFLOW_ID)).length, 1);
+				assert.equal(run.status, 'success', JSON.stringify(run));
+				assert.equal(run.mode, 'webhook');
+				enqueuedBy(webhookProc, run.id);
+				ranOnWorker(run.id);
+				const deliveries = (await jsonRequest(`${emulatorUrl}/__emulator/deliveries?name=payment_intent.succeeded`))
+					.json.items;
+				assert.equal(deliveries.length, 1, JSON.stringify(deliveries));
+				assert.equal(deliveries[0].status, 200);
+				eventId = deliveries[0].event_id;
+				const detail = JSON.stringify((await rest('GET', `/rest/executions/${run.id}`)).json);
+				assert.match(detail, /payment_intent\.succeeded/);
+				assert.match(detail, /QUEUE-ORDER-1/);
+			},
+		);
 
 		await check("the webhook processor saved the event id in the trigger's static data (in PostgreSQL)", async () => {
 			assert.ok(eventId, 'no event from the previous check');
@@ -566,33 +654,54 @@ async function main() {
 			assert.equal(workflow.status, 200, JSON.stringify(workflow.json));
 			const staticData = workflow.json.data.staticData || {};
 			const node = staticData['node:UseePay Trigger'] || {};
-			assert.ok(Array.isArray(node.recentEventIds) && node.recentEventIds.includes(eventId), JSON.stringify(staticData));
+			assert.ok(
+				Array.isArray(node.recentEventIds) && node.recentEventIds.includes(eventId),
+				JSON.stringify(staticData),
+			);
 			assert.ok(node.webhookId, `main's endpoint id is gone from static data: ${JSON.stringify(staticData)}`);
 		});
 
 		await check('a forged delivery to the webhook processor gets 401 and runs nothing', async () => {
 			const response = await fetch(triggerUrl, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', merchant_no: MERCHANT.merchantNo, sign: Buffer.from('forged').toString('base64') },
-				body: JSON.stringify({ id: 'evt_ffffffffffffffffffffffffffffffff', name: 'payment_intent.succeeded', data: { id: 'pi_forged' } }),
+				headers: {
+					'content-type': 'application/json',
+					merchant_no: MERCHANT.merchantNo,
+					sign: Buffer.from('forged').toString('base64'),
+				},
+				body: JSON.stringify({
+					id: 'evt_ffffffffffffffffffffffffffffffff',
+					name: 'payment_intent.succeeded',
+					data: { id: 'pi_forged' },
+				}),
 			});
 			assert.equal(response.status, 401);
 			await sleep(1000);
 			assert.equal((await executions(EVENTS_WORKFLOW_ID)).length, 1);
 		});
 
-		await check('the same delivery again (a UseePay retry, through the webhook processor) still runs once', async () => {
-			assert.ok(eventId, 'no event from the previous check');
-			const redelivered = await jsonRequest(`${emulatorUrl}/__emulator/deliveries/redeliver`, { method: 'POST', body: { event_id: eventId } });
-			assert.equal(redelivered.status, 200, JSON.stringify(redelivered.json));
-			await waitFor('the redelivery', async () => {
-				const all = (await jsonRequest(`${emulatorUrl}/__emulator/deliveries?event_id=${eventId}`)).json.items;
-				return all.length >= 2 && all.every((d) => d.status === 200);
-			});
-			await sleep(2000);
-			const list = await executions(EVENTS_WORKFLOW_ID);
-			assert.equal(list.length, 1, `executions: ${JSON.stringify(list.map((e) => ({ id: e.id, status: e.status })))}`);
-		});
+		await check(
+			'the same delivery again (a UseePay retry, through the webhook processor) still runs once',
+			async () => {
+				assert.ok(eventId, 'no event from the previous check');
+				const redelivered = await jsonRequest(`${emulatorUrl}/__emulator/deliveries/redeliver`, {
+					method: 'POST',
+					body: { event_id: eventId },
+				});
+				assert.equal(redelivered.status, 200, JSON.stringify(redelivered.json));
+				await waitFor('the redelivery', async () => {
+					const all = (await jsonRequest(`${emulatorUrl}/__emulator/deliveries?event_id=${eventId}`)).json.items;
+					return all.length >= 2 && all.every((d) => d.status === 200);
+				});
+				await sleep(2000);
+				const list = await executions(EVENTS_WORKFLOW_ID);
+				assert.equal(
+					list.length,
+					1,
+					`executions: ${JSON.stringify(list.map((e) => ({ id: e.id, status: e.status })))}`,
+				);
+			},
+		);
 	} finally {
 		log('stopping n8n, redis and PostgreSQL');
 		await stopAll();
@@ -600,7 +709,8 @@ async function main() {
 		const passed = results.filter((r) => r.ok).length;
 		const failed = results.length - passed;
 		log(`run time ${Math.round((Date.now() - startedAt) / 1000)} s`);
-		if (failed === 0 && results.length > 0 && !process.env.KEEP_QUEUE_DIR) fs.rmSync(workDir, { recursive: true, force: true });
+		if (failed === 0 && results.length > 0 && !process.env.KEEP_QUEUE_DIR)
+			fs.rmSync(workDir, { recursive: true, force: true });
 		else log(`logs kept in ${workDir}`);
 	}
 }

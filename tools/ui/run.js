@@ -19,16 +19,17 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 
 const { REPO_ROOT, ensureRuntime } = require('../lib/n8n');
+const { port } = require('../lib/ports');
+const { aptInstall } = require('../lib/system');
 
 const STARTED = Date.now();
 const OUT = path.join(REPO_ROOT, 'artifacts', 'ui');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const PACKAGE = 'n8n-nodes-useepay';
-const N8N_PORT = 5900;
-const BROKER_PORT = 5901;
+const N8N_PORT = port(5900);
+const BROKER_PORT = port(5901);
 
 /** Resource/operation pairs opened in the node's panel: at least one per resource. */
 const DEFAULT_SAMPLE = [
@@ -45,8 +46,7 @@ const DEFAULT_SAMPLE = [
 ];
 
 /**
- * Requests the n8n editor page makes to the internet by design and that editor-browser.md §5
- * lists as unavoidable: the community "Node details" panel (opened by clicking the package in the
+ * Requests the n8n editor page makes to the internet by design and that cannot be turned off: the community "Node details" panel (opened by clicking the package in the
  * nodes panel) looks the package up on npm for its author and download count. They are aborted
  * like every other non-loopback request and reported, but do not fail the test.
  */
@@ -75,13 +75,7 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return;
 	if (process.env.CHROMIUM) throw new Error(`CHROMIUM=${CHROMIUM} does not exist`);
-	log("installing Debian's chromium (apt-get; once per machine)");
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	execFileSync('apt-get', ['update'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env,
-	});
+	aptInstall(['chromium'], log);
 	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get install chromium did not provide ${CHROMIUM}`);
 }
 
@@ -98,7 +92,7 @@ function isLocal(url) {
 
 async function launchBrowser(profile) {
 	const { chromium } = require('playwright-core');
-	// A quiet profile: no autofill lookups, password manager/leak check or Google sign-in (editor-browser.md §5).
+	// A quiet profile: no autofill lookups, password manager/leak check or Google sign-in.
 	fs.mkdirSync(path.join(profile, 'Default'), { recursive: true });
 	fs.writeFileSync(
 		path.join(profile, 'Default', 'Preferences'),
@@ -539,7 +533,7 @@ async function main() {
 	try {
 		let t = Date.now();
 		ensureChromium();
-		ensureRuntime(); // installs Node 24 + n8n on a cold machine, before the network guard is armed
+		await ensureRuntime({ log }); // installs Node.js + n8n on a cold machine, before the network guard is armed
 		log(`chromium and n8n present (${seconds(Date.now() - t)})`);
 
 		// n8n (and only n8n: see net-guard.cjs) runs with the loopback-only guard; a few more
