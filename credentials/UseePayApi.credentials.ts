@@ -104,7 +104,7 @@ export class UseePayApi implements ICredentialType {
 			typeOptions: { password: true, rows: 4 },
 			default: '',
 			description:
-				'UseePay\'s RSA public key (PEM, or the bare Base64 shown in Merchant Center → Configuration Center → Secret Key Management after enabling the RSA key). The UseePay Trigger uses it to verify that events really come from UseePay.',
+				"UseePay's RSA public key (PEM, or the bare Base64 shown in Merchant Center → Configuration Center → Secret Key Management after enabling the RSA key). The UseePay Trigger uses it to verify that events really come from UseePay.",
 		},
 	];
 
@@ -148,8 +148,7 @@ export class UseePayApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message:
-						'No UseePay API answered at this address (HTTP 404). Check the Environment or the Base URL.',
+					message: 'No UseePay API answered at this address (HTTP 404). Check the Environment or the Base URL.',
 				},
 			},
 		],

@@ -14,25 +14,50 @@
 const RULES = {
 	'0002': {
 		kind: 'decline',
-		error: { code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.', type: 'card_error' },
+		error: {
+			code: 'card_declined',
+			decline_code: 'insufficient_funds',
+			message: 'Your card has insufficient funds.',
+			type: 'card_error',
+		},
 	},
 	'0069': {
 		kind: 'decline',
-		error: { code: 'card_declined', decline_code: 'expired_card', message: 'Your card has expired.', type: 'card_error' },
+		error: {
+			code: 'card_declined',
+			decline_code: 'expired_card',
+			message: 'Your card has expired.',
+			type: 'card_error',
+		},
 	},
 	'0127': {
 		kind: 'decline',
-		error: { code: 'card_declined', decline_code: 'incorrect_cvc', message: "Your card's security code is incorrect.", type: 'card_error' },
+		error: {
+			code: 'card_declined',
+			decline_code: 'incorrect_cvc',
+			message: "Your card's security code is incorrect.",
+			type: 'card_error',
+		},
 	},
-	'9979': {
+	9979: {
 		kind: 'decline',
-		error: { code: 'card_declined', decline_code: 'stolen_card', message: 'Your card was declined.', type: 'card_error' },
+		error: {
+			code: 'card_declined',
+			decline_code: 'stolen_card',
+			message: 'Your card was declined.',
+			type: 'card_error',
+		},
 	},
 	'0119': {
 		kind: 'decline',
-		error: { code: 'processing_error', decline_code: null, message: 'An error occurred while processing your card. Try again.', type: 'card_error' },
+		error: {
+			code: 'processing_error',
+			decline_code: null,
+			message: 'An error occurred while processing your card. Try again.',
+			type: 'card_error',
+		},
 	},
-	'3155': { kind: 'three_ds' },
+	3155: { kind: 'three_ds' },
 };
 
 /** Error recorded when the simulated 3-D Secure challenge is failed. */

@@ -52,26 +52,56 @@ function parseArgs(argv) {
 		}
 		const next = () => (v !== undefined ? v : argv[++i]);
 		switch (a) {
-			case '--port': o.port = num(a, next()); break;
-			case '--latency-ms': o.latencyMs = num(a, next()); break;
-			case '--rate-limit': o.rateLimitPerSec = num(a, next()); break;
-			case '--server-error-rate': o.serverErrorRate = num(a, next()); break;
-			case '--reset-rate': o.resetRate = num(a, next()); break;
-			case '--throttle-rate': o.throttleRate = num(a, next()); break;
-			case '--lost-response-rate': o.lostResponseRate = num(a, next()); break;
-			case '--time-scale': o.timeScale = num(a, next()); break;
-			case '--seed': { const s = next(); o.seed = /^\d+$/.test(String(s)) ? Number(s) : s; break; }
+			case '--port':
+				o.port = num(a, next());
+				break;
+			case '--latency-ms':
+				o.latencyMs = num(a, next());
+				break;
+			case '--rate-limit':
+				o.rateLimitPerSec = num(a, next());
+				break;
+			case '--server-error-rate':
+				o.serverErrorRate = num(a, next());
+				break;
+			case '--reset-rate':
+				o.resetRate = num(a, next());
+				break;
+			case '--throttle-rate':
+				o.throttleRate = num(a, next());
+				break;
+			case '--lost-response-rate':
+				o.lostResponseRate = num(a, next());
+				break;
+			case '--time-scale':
+				o.timeScale = num(a, next());
+				break;
+			case '--seed': {
+				const s = next();
+				o.seed = /^\d+$/.test(String(s)) ? Number(s) : s;
+				break;
+			}
 			case '--seed-merchant': {
 				const [merchantNo, apiKey, appId] = String(next() || '').split(':');
 				if (!merchantNo || !apiKey) throw new Error('--seed-merchant needs MERCHANT_NO:API_KEY[:APP_ID]');
 				o.merchants.push({ merchantNo, apiKey, appId: appId || undefined });
 				break;
 			}
-			case '--no-any-merchant': o.allowAnyMerchant = false; break;
-			case '--private-key': o.privateKeyPem = fs.readFileSync(String(next()), 'utf8'); break;
-			case '--request-log-limit': o.requestLogLimit = num(a, next()); break;
-			case '--help': case '-h': o.help = true; break;
-			default: throw new Error(`Unknown option ${a}`);
+			case '--no-any-merchant':
+				o.allowAnyMerchant = false;
+				break;
+			case '--private-key':
+				o.privateKeyPem = fs.readFileSync(String(next()), 'utf8');
+				break;
+			case '--request-log-limit':
+				o.requestLogLimit = num(a, next());
+				break;
+			case '--help':
+			case '-h':
+				o.help = true;
+				break;
+			default:
+				throw new Error(`Unknown option ${a}`);
 		}
 	}
 	return o;
@@ -97,7 +127,10 @@ async function main() {
 	const shutdown = () => {
 		if (closing) return;
 		closing = true;
-		emu.close().then(() => process.exit(0), () => process.exit(0));
+		emu.close().then(
+			() => process.exit(0),
+			() => process.exit(0),
+		);
 	};
 	process.on('SIGINT', shutdown);
 	process.on('SIGTERM', shutdown);

@@ -30,7 +30,10 @@ const { completeSession, expireSession } = require('./resources/checkoutSessions
  */
 function json(res, status, body) {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }
 
@@ -135,7 +138,8 @@ async function handleControl(emu, req, res, url) {
 			return json(res, 200, { items });
 		}
 		if (method === 'POST' && path === '/__emulator/deliveries/redeliver') {
-			if (typeof body.event_id !== 'string' || !body.event_id) throw new ApiError(400, 'field_required', 'event_id', 'event_id is required');
+			if (typeof body.event_id !== 'string' || !body.event_id)
+				throw new ApiError(400, 'field_required', 'event_id', 'event_id is required');
 			const n = emu.dispatcher.redeliver(body.event_id, body.endpoint_id);
 			if (n < 0) throw new ApiError(404, 'resource_not_found', 'event_id', `Event ${body.event_id} not found`);
 			return json(res, 200, { event_id: body.event_id, endpoints: n });
@@ -145,7 +149,8 @@ async function handleControl(emu, req, res, url) {
 			if (method === 'POST') {
 				if (typeof body.merchant_no !== 'string' || !body.merchant_no)
 					throw new ApiError(400, 'field_required', 'merchant_no', 'merchant_no is required');
-				if (typeof body.name !== 'string' || !body.name) throw new ApiError(400, 'field_required', 'name', 'name is required');
+				if (typeof body.name !== 'string' || !body.name)
+					throw new ApiError(400, 'field_required', 'name', 'name is required');
 				const data = body.data === undefined ? {} : body.data;
 				return json(res, 200, emu.emitEvent(body.merchant_no, body.name, data));
 			}
@@ -168,7 +173,12 @@ async function handleControl(emu, req, res, url) {
 				ctx.flush();
 				if (method === 'POST') return json(res, 200, obj);
 				const back = obj.return_url ? `<p><a href="${esc(obj.return_url)}">Return to merchant</a></p>` : '';
-				return text(res, 200, `<!doctype html><title>3-D Secure</title><h1>Authentication ${esc(result)}</h1><p>PaymentIntent ${esc(obj.id)} is now <b>${esc(obj.status)}</b>.</p>${back}`, 'text/html');
+				return text(
+					res,
+					200,
+					`<!doctype html><title>3-D Secure</title><h1>Authentication ${esc(result)}</h1><p>PaymentIntent ${esc(obj.id)} is now <b>${esc(obj.status)}</b>.</p>${back}`,
+					'text/html',
+				);
 			}
 			return text(
 				res,

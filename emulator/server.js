@@ -86,7 +86,12 @@ function checkConfig(patch) {
 	const out = {};
 	for (const [k, v] of Object.entries(patch)) {
 		if (!CONFIG_KEYS.includes(k))
-			throw new ApiError(400, 'invalid_argument', k, `Unknown config key ${k}; expected one of ${CONFIG_KEYS.join(', ')}`);
+			throw new ApiError(
+				400,
+				'invalid_argument',
+				k,
+				`Unknown config key ${k}; expected one of ${CONFIG_KEYS.join(', ')}`,
+			);
 		if (k === 'seed') {
 			if (v !== null && typeof v !== 'number' && typeof v !== 'string')
 				throw new ApiError(400, 'invalid_argument', k, 'seed must be a number, a string or null');
@@ -96,8 +101,7 @@ function checkConfig(patch) {
 		const n = v === null ? 0 : Number(v);
 		if (typeof v === 'boolean' || !Number.isFinite(n) || n < 0)
 			throw new ApiError(400, 'invalid_argument', k, `${k} must be a non-negative number`);
-		if (RATE_KEYS.includes(k) && n > 1)
-			throw new ApiError(400, 'invalid_argument', k, `${k} must be between 0 and 1`);
+		if (RATE_KEYS.includes(k) && n > 1) throw new ApiError(400, 'invalid_argument', k, `${k} must be between 0 and 1`);
 		if (k === 'timeScale' && n <= 0) throw new ApiError(400, 'invalid_argument', k, 'timeScale must be > 0');
 		out[k] = n;
 	}
@@ -173,7 +177,10 @@ function createEmulator(options = {}) {
 		seed: null,
 		...checkConfig(
 			Object.fromEntries(
-				CONFIG_KEYS.filter((k) => /** @type {any} */ (options)[k] !== undefined).map((k) => [k, /** @type {any} */ (options)[k]]),
+				CONFIG_KEYS.filter((k) => /** @type {any} */ (options)[k] !== undefined).map((k) => [
+					k,
+					/** @type {any} */ (options)[k],
+				]),
 			),
 		),
 	};
@@ -255,7 +262,12 @@ function createEmulator(options = {}) {
 		const key = h['x-api-key'];
 		const app = h['x-app-id'];
 		if (!mno || !key || !app || Array.isArray(mno) || Array.isArray(key) || Array.isArray(app))
-			return new ApiError(401, 'unauthorized', null, 'Missing credentials: x-merchant-no, x-api-key and x-app-id headers are required');
+			return new ApiError(
+				401,
+				'unauthorized',
+				null,
+				'Missing credentials: x-merchant-no, x-api-key and x-app-id headers are required',
+			);
 		const m = merchants.get(mno);
 		if (m) {
 			if (key !== m.apiKey) return new ApiError(401, 'unauthorized', null, `Invalid API key for merchant ${mno}`);
@@ -313,7 +325,11 @@ function createEmulator(options = {}) {
 				entry.fault = 'rate_limited';
 				return reply(
 					429,
-					{ code: 'rate_limited', source: null, message: `Too many requests: limit is ${config.rateLimitPerSec} per second` },
+					{
+						code: 'rate_limited',
+						source: null,
+						message: `Too many requests: limit is ${config.rateLimitPerSec} per second`,
+					},
 					{ 'retry-after': String(secs) },
 				);
 			}
@@ -327,7 +343,11 @@ function createEmulator(options = {}) {
 			}
 			if (faults.roll(config.serverErrorRate)) {
 				entry.fault = 'server_error';
-				return reply(500, { code: 'service_unavailable', source: null, message: 'Service temporarily unavailable (emulated fault)' });
+				return reply(500, {
+					code: 'service_unavailable',
+					source: null,
+					message: 'Service temporarily unavailable (emulated fault)',
+				});
 			}
 		}
 
@@ -403,7 +423,10 @@ function createEmulator(options = {}) {
 			return sendJson(res, 400, { code: 'invalid_argument', source: null, message: 'Bad request URL' });
 		}
 		const p = url.pathname;
-		const run = p === '/__emulator' || p.startsWith('/__emulator/') ? handleControl(emulator, req, res, url) : handleApi(req, res, url);
+		const run =
+			p === '/__emulator' || p.startsWith('/__emulator/')
+				? handleControl(emulator, req, res, url)
+				: handleApi(req, res, url);
 		run.catch((err) => {
 			if (!res.headersSent && !res.destroyed)
 				sendJson(res, 500, { code: 'internal_error', source: null, message: `Emulator error: ${err && err.message}` });
@@ -475,7 +498,8 @@ function createEmulator(options = {}) {
 		 * @returns {Promise<{url: string, port: number}>}
 		 */
 		listen(port = 0, host = '127.0.0.1') {
-			if (!isLoopbackHost(host)) return Promise.reject(new Error(`Refusing to bind ${host}: the emulator only binds loopback addresses`));
+			if (!isLoopbackHost(host))
+				return Promise.reject(new Error(`Refusing to bind ${host}: the emulator only binds loopback addresses`));
 			if (server) return Promise.reject(new Error('Emulator is already listening'));
 			const srv = http.createServer(onRequest);
 			srv.keepAliveTimeout = 5000;

@@ -33,8 +33,7 @@ const invalid = (source, message) => new ApiError(400, 'invalid_argument', sourc
 /** @param {string} source */
 const required = (source) => new ApiError(400, 'field_required', source, `${source} is required`);
 /** @param {string} what @param {string|null} [source] */
-const notFound = (what, source = null) =>
-	new ApiError(404, 'resource_not_found', source, `${what} not found`);
+const notFound = (what, source = null) => new ApiError(404, 'resource_not_found', source, `${what} not found`);
 /** @param {string} source @param {string} message */
 const exists = (source, message) => new ApiError(400, 'already_exists', source, message);
 /** Wrong state for an action. @param {string} message */

@@ -126,7 +126,9 @@ class WebhookDispatcher {
 	/** @param {string} id */
 	getEvent(id) {
 		const ev = this.events.get(id);
-		return ev ? { id: ev.id, name: ev.name, merchant_no: ev.merchantNo, created: ev.created, envelope: JSON.parse(ev.json) } : undefined;
+		return ev
+			? { id: ev.id, name: ev.name, merchant_no: ev.merchantNo, created: ev.created, envelope: JSON.parse(ev.json) }
+			: undefined;
 	}
 
 	listEvents() {
@@ -189,7 +191,8 @@ class WebhookDispatcher {
 	 */
 	build(ev, apiVersion) {
 		const signature = this.sign(ev.json);
-		if (isJsonVersion(apiVersion)) return { body: Buffer.from(ev.json, 'utf8'), contentType: 'application/json', signature };
+		if (isJsonVersion(apiVersion))
+			return { body: Buffer.from(ev.json, 'utf8'), contentType: 'application/json', signature };
 		return {
 			body: Buffer.from(`data=${encodeURIComponent(ev.json)}`, 'utf8'),
 			contentType: 'application/x-www-form-urlencoded',
@@ -225,7 +228,10 @@ class WebhookDispatcher {
 			const ok = status !== null && status >= 200 && status < 300;
 			const retryIdx = attempt - 1;
 			const scale = Math.max(this.timeScale() || 1, 1e-9);
-			const nextDelay = !ok && retryIdx < RETRY_DELAYS_S.length ? Math.max(0, Math.round((RETRY_DELAYS_S[retryIdx] * 1000) / scale)) : null;
+			const nextDelay =
+				!ok && retryIdx < RETRY_DELAYS_S.length
+					? Math.max(0, Math.round((RETRY_DELAYS_S[retryIdx] * 1000) / scale))
+					: null;
 			this.log.push({
 				event_id: ev.id,
 				name: ev.name,

@@ -1,11 +1,7 @@
 import type { INode, INodeTypes } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import {
-	UseePayApi,
-	USEEPAY_BASE_URL_EXPRESSION,
-	useePayBaseUrl,
-} from '../credentials/UseePayApi.credentials';
+import { UseePayApi, USEEPAY_BASE_URL_EXPRESSION, useePayBaseUrl } from '../credentials/UseePayApi.credentials';
 import { UseePay } from '../nodes/UseePay/UseePay.node';
 import { credentialTestNode, runUseePay, TEST_CREDENTIALS } from './support/n8n';
 import type { Recorder } from './support/recorder';
@@ -58,7 +54,11 @@ describe('UseePay API credential', () => {
 		});
 
 		it('is a cheap authenticated GET of one customer', async () => {
-			const { error } = await runUseePay({ baseUrl: api.url, parameters: {}, nodeType: credentialTestNode(new UseePayApi()) });
+			const { error } = await runUseePay({
+				baseUrl: api.url,
+				parameters: {},
+				nodeType: credentialTestNode(new UseePayApi()),
+			});
 			expect(error).toBeUndefined();
 			expect(api.requests).toHaveLength(1);
 			const [request] = api.requests;
@@ -72,7 +72,11 @@ describe('UseePay API credential', () => {
 
 		it('fails on 401, with a rule message that says where to look', async () => {
 			api.setResponder(() => ({ status: 401, body: { code: 'unauthorized', message: 'Invalid API key' } }));
-			const { error } = await runUseePay({ baseUrl: api.url, parameters: {}, nodeType: credentialTestNode(new UseePayApi()) });
+			const { error } = await runUseePay({
+				baseUrl: api.url,
+				parameters: {},
+				nodeType: credentialTestNode(new UseePayApi()),
+			});
 			expect(error).toBeDefined();
 			const rule = new UseePayApi().test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === 401);
 			expect(rule?.properties.message).toMatch(/Secret Key Management/);

@@ -25,7 +25,11 @@ describe('Customer operations against the UseePay emulator', () => {
 		const created = await run({
 			operation: 'create',
 			merchant_customer_id: 'CRM-7',
-			additionalFields: { name: 'Jane Doe', email: 'jane@example.com', address: { details: { country: 'US', city: 'Boston' } } },
+			additionalFields: {
+				name: 'Jane Doe',
+				email: 'jane@example.com',
+				address: { details: { country: 'US', city: 'Boston' } },
+			},
 		});
 		expect(created.error).toBeUndefined();
 		const id = created.items[0].json.id as string;

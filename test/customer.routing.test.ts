@@ -69,7 +69,12 @@ describe('Customer operations through n8n-core routing', () => {
 							address: { details: { line1: '1 Main St', postcode: '94107', country: 'US' } },
 						},
 					},
-					metadata: { entries: [{ key: 'crm', value: 'hubspot' }, { key: 'tier', value: 'gold' }] },
+					metadata: {
+						entries: [
+							{ key: 'crm', value: 'hubspot' },
+							{ key: 'tier', value: 'gold' },
+						],
+					},
 					extraFields: '{"locale":"en","shipping":{"phone":"+1 415"}}',
 				},
 			},
@@ -104,7 +109,11 @@ describe('Customer operations through n8n-core routing', () => {
 	it('Get reads one customer by ID, URL-encoded, without a body', async () => {
 		const { items } = await runUseePay({
 			baseUrl: api.url,
-			parameters: { resource: 'customer', operation: 'get', customerId: { __rl: true, mode: 'list', value: 'cus_a/b' } },
+			parameters: {
+				resource: 'customer',
+				operation: 'get',
+				customerId: { __rl: true, mode: 'list', value: 'cus_a/b' },
+			},
 		});
 		const [request] = api.requests;
 		expect(request.method).toBe('GET');
@@ -232,7 +241,11 @@ describe('Customer operations through n8n-core routing', () => {
 			],
 			[
 				'metadata key empty',
-				{ operation: 'create', merchant_customer_id: 'C1', additionalFields: { metadata: { entries: [{ key: '', value: 'v' }] } } },
+				{
+					operation: 'create',
+					merchant_customer_id: 'C1',
+					additionalFields: { metadata: { entries: [{ key: '', value: 'v' }] } },
+				},
 				/^'Metadata' has a row with an empty key \[item 0\]$/,
 			],
 			[
@@ -240,7 +253,11 @@ describe('Customer operations through n8n-core routing', () => {
 				{ operation: 'create', merchant_customer_id: 'C1', additionalFields: { extraFields: '{"locale": ' } },
 				/^'Extra Fields \(JSON\)' is not valid JSON \[item 0\]$/,
 			],
-			['required field empty', { operation: 'create', merchant_customer_id: '={{ "" }}' }, /^'Merchant Customer ID' is required \[item 0\]$/],
+			[
+				'required field empty',
+				{ operation: 'create', merchant_customer_id: '={{ "" }}' },
+				/^'Merchant Customer ID' is required \[item 0\]$/,
+			],
 		];
 
 		it.each(cases)('%s', async (_name, parameters, message) => {

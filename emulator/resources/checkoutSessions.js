@@ -132,7 +132,8 @@ const routes = [
 			);
 			if (sum !== toMilli(body.amount)) throw requestError('amount', 'amount not equals to item lines');
 			if (body.mode === 'subscription') {
-				if (!body.subscription_data) throw requestError('subscription_data', 'subscription_data required for subscription mode');
+				if (!body.subscription_data)
+					throw requestError('subscription_data', 'subscription_data required for subscription mode');
 				body.line_items.forEach((/** @type {any} */ li, /** @type {number} */ i) => {
 					if (!li.price_data.recurring) throw required(`line_items[${i}].price_data.recurring`);
 				});
@@ -235,7 +236,10 @@ function completeSession(ctx, cs) {
 		},
 		{ errorFields: true },
 	);
-	ctx.store.insert(ctx.merchantNo, 'payment_intents', pi, { pm: { type: 'card', last4: '4242', brand: 'visa', id: null }, refunded: 0 });
+	ctx.store.insert(ctx.merchantNo, 'payment_intents', pi, {
+		pm: { type: 'card', last4: '4242', brand: 'visa', id: null },
+		refunded: 0,
+	});
 	const key = orderKey(cs.merchant_order_id);
 	if (!ctx.store.getUnique(ctx.merchantNo, key)) ctx.store.setUnique(ctx.merchantNo, key, piId);
 	ctx.emit('payment_intent.created', pi);

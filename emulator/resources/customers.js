@@ -61,7 +61,10 @@ const uniqueKey = (mci) => `customers:merchant_customer_id:${mci}`;
 function createCustomer(ctx, body) {
 	const key = uniqueKey(body.merchant_customer_id);
 	if (ctx.store.getUnique(ctx.merchantNo, key))
-		throw exists('merchant_customer_id', `A customer with merchant_customer_id ${body.merchant_customer_id} already exists`);
+		throw exists(
+			'merchant_customer_id',
+			`A customer with merchant_customer_id ${body.merchant_customer_id} already exists`,
+		);
 	/** @type {Record<string, any>} */
 	const fields = {};
 	for (const f of FIELDS) fields[f] = val(body, f);

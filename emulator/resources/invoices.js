@@ -139,7 +139,8 @@ const routes = [
 			ctx.emit('invoice.paid', obj);
 			if (obj.subscription_id) {
 				const sub = ctx.store.get(ctx.merchantNo, 'subscriptions', obj.subscription_id);
-				if (sub && (sub.status === 'incomplete' || sub.status === 'past_due' || sub.status === 'unpaid')) activate(ctx, sub);
+				if (sub && (sub.status === 'incomplete' || sub.status === 'past_due' || sub.status === 'unpaid'))
+					activate(ctx, sub);
 			}
 			return obj;
 		},

@@ -10,14 +10,7 @@
  *
  * Outcomes of confirm are driven by the test-card rules in ../cards.js.
  */
-const {
-	validate,
-	ORDER,
-	PAYMENT_METHOD_DATA,
-	PAYMENT_METHOD_OPTIONS,
-	DEVICE_DATA,
-	ADDRESS,
-} = require('../validate');
+const { validate, ORDER, PAYMENT_METHOD_DATA, PAYMENT_METHOD_OPTIONS, DEVICE_DATA, ADDRESS } = require('../validate');
 const { newId, hex32, isoNow, exists, invalid, badState, required, toMilli, clone } = require('../util');
 const { stamp, val, applyUpdate, mustGet, mustRef, retrieveRoute, listRoute, touch, normStatus } = require('./common');
 const { outcomeFor, AUTH_FAILED } = require('../cards');
@@ -266,9 +259,14 @@ const routes = [
 			const pm = paymentMethodFrom(ctx, body);
 			const key = orderKey(body.merchant_order_id);
 			if (ctx.store.getUnique(ctx.merchantNo, key))
-				throw exists('merchant_order_id', `A PaymentIntent with merchant_order_id ${body.merchant_order_id} already exists`);
+				throw exists(
+					'merchant_order_id',
+					`A PaymentIntent with merchant_order_id ${body.merchant_order_id} already exists`,
+				);
 			const id = newId('pi_');
-			const types = Array.isArray(body.payment_method_types) ? body.payment_method_types : ['card', 'apple_pay', 'google_pay'];
+			const types = Array.isArray(body.payment_method_types)
+				? body.payment_method_types
+				: ['card', 'apple_pay', 'google_pay'];
 			const obj = stamp(
 				ctx,
 				id,
@@ -318,7 +316,11 @@ const routes = [
 			if (obj.status === 'succeeded' || obj.status === 'cancelled')
 				throw badState(`PaymentIntent is ${obj.status} and can no longer be updated`);
 			const body = ctx.body;
-			if ((body.amount !== undefined || body.currency !== undefined) && obj.status !== 'requires_payment_method' && obj.status !== 'failed')
+			if (
+				(body.amount !== undefined || body.currency !== undefined) &&
+				obj.status !== 'requires_payment_method' &&
+				obj.status !== 'failed'
+			)
 				throw badState(`amount and currency can only change in requires_payment_method (now ${obj.status})`);
 			if (body.customer_id || body.customer) {
 				const snap = customerSnapshot(ctx, body);
@@ -328,7 +330,10 @@ const routes = [
 			if (body.merchant_order_id && body.merchant_order_id !== obj.merchant_order_id) {
 				const key = orderKey(body.merchant_order_id);
 				if (ctx.store.getUnique(ctx.merchantNo, key))
-					throw exists('merchant_order_id', `A PaymentIntent with merchant_order_id ${body.merchant_order_id} already exists`);
+					throw exists(
+						'merchant_order_id',
+						`A PaymentIntent with merchant_order_id ${body.merchant_order_id} already exists`,
+					);
 				ctx.store.deleteUnique(ctx.merchantNo, orderKey(obj.merchant_order_id));
 				ctx.store.setUnique(ctx.merchantNo, key, obj.id);
 				obj.merchant_order_id = body.merchant_order_id;
@@ -351,7 +356,8 @@ const routes = [
 				throw badState(`PaymentIntent is ${obj.status}; only ${CONFIRMABLE.join(' or ')} can be confirmed`);
 			const pm = paymentMethodFrom(ctx, ctx.body);
 			if (ctx.body.return_url !== undefined) obj.return_url = ctx.body.return_url;
-			if (ctx.body.payment_method_options !== undefined) obj.payment_method_options = clone(ctx.body.payment_method_options);
+			if (ctx.body.payment_method_options !== undefined)
+				obj.payment_method_options = clone(ctx.body.payment_method_options);
 			obj.auto_capture = autoCaptureFrom(ctx.body, obj.auto_capture);
 			runConfirm(ctx, rec, pm);
 			return obj;

@@ -28,7 +28,10 @@ const routes = [
 			if (!piRec) throw notFound(`PaymentIntent ${body.payment_intent_id}`, 'payment_intent_id');
 			const pi = piRec.obj;
 			if (pi.status !== 'succeeded')
-				throw invalid('payment_intent_id', `PaymentIntent ${pi.id} is ${pi.status}; only succeeded payments can be refunded`);
+				throw invalid(
+					'payment_intent_id',
+					`PaymentIntent ${pi.id} is ${pi.status}; only succeeded payments can be refunded`,
+				);
 			if (body.currency && String(body.currency).toUpperCase() !== String(pi.currency).toUpperCase())
 				throw invalid('currency', `currency must match the payment currency ${pi.currency}`);
 			const captured = toMilli(pi.captured_amount ?? pi.amount);
@@ -37,7 +40,10 @@ const routes = [
 			const amount = body.amount === undefined || body.amount === null ? remaining : toMilli(body.amount);
 			if (remaining <= 0) throw invalid('amount', `PaymentIntent ${pi.id} has already been fully refunded`);
 			if (amount > remaining)
-				throw invalid('amount', `amount exceeds the refundable amount ${fromMilli(remaining)} (captured ${fromMilli(captured)}, already refunded ${fromMilli(refunded)})`);
+				throw invalid(
+					'amount',
+					`amount exceeds the refundable amount ${fromMilli(remaining)} (captured ${fromMilli(captured)}, already refunded ${fromMilli(refunded)})`,
+				);
 			piRec.meta.refunded = refunded + amount;
 			const obj = stamp(ctx, newId('re_'), {
 				payment_intent_id: pi.id,

@@ -137,7 +137,8 @@ const routes = [
 			const obj = mustGet(ctx, COLLECTION, ctx.params.id, 'Subscription');
 			const body = ctx.body;
 			validate(body, UPDATE_SCHEMA);
-			if (normStatus(obj.status) === 'cancelled') throw badState('Subscription is cancelled and can no longer be updated');
+			if (normStatus(obj.status) === 'cancelled')
+				throw badState('Subscription is cancelled and can no longer be updated');
 			if (body.customer_id) mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
 			if (body.default_payment_method)
 				mustRef(ctx, 'payment_methods', body.default_payment_method, 'default_payment_method', 'Payment method');

@@ -34,7 +34,10 @@ function checkUrl(raw) {
 	}
 	if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', 'url must use http or https');
 	if (!isLoopbackHost(u.hostname))
-		throw invalid('url', 'The UseePay emulator only delivers webhooks to loopback addresses (127.0.0.0/8, localhost, [::1])');
+		throw invalid(
+			'url',
+			'The UseePay emulator only delivers webhooks to loopback addresses (127.0.0.0/8, localhost, [::1])',
+		);
 }
 
 /** @param {Record<string, any>} body */

@@ -89,15 +89,32 @@ export class UseePay implements INodeType {
 	methods = {
 		// "From List" of every resource locator: a page of the resource's list, filtered here.
 		listSearch: {
-			searchCheckoutSessions: searchList('/api/v1/checkout_sessions', (s) => `${s.status ?? 'session'} ${s.amount ?? ''} ${s.currency ?? ''}`),
-			searchCustomers: searchList('/api/v1/customers', (c) => String(c.name || c.email || c.merchant_customer_id || 'Customer')),
-			searchInvoices: searchList('/api/v1/invoices', (i) => `${i.number ?? 'Invoice'} · ${i.total_amount ?? ''} ${i.currency ?? ''} · ${i.status ?? ''}`),
+			searchCheckoutSessions: searchList(
+				'/api/v1/checkout_sessions',
+				(s) => `${s.status ?? 'session'} ${s.amount ?? ''} ${s.currency ?? ''}`,
+			),
+			searchCustomers: searchList('/api/v1/customers', (c) =>
+				String(c.name || c.email || c.merchant_customer_id || 'Customer'),
+			),
+			searchInvoices: searchList(
+				'/api/v1/invoices',
+				(i) => `${i.number ?? 'Invoice'} · ${i.total_amount ?? ''} ${i.currency ?? ''} · ${i.status ?? ''}`,
+			),
 			searchMandates: searchList('/api/v1/mandates', (m) => `Mandate ${m.customer_id ?? ''} · ${m.status ?? ''}`),
-			searchPaymentIntents: searchList('/api/v1/payment_intents', (p) => `${p.merchant_order_id ?? 'Payment'} · ${p.amount ?? ''} ${p.currency ?? ''} · ${p.status ?? ''}`),
+			searchPaymentIntents: searchList(
+				'/api/v1/payment_intents',
+				(p) => `${p.merchant_order_id ?? 'Payment'} · ${p.amount ?? ''} ${p.currency ?? ''} · ${p.status ?? ''}`,
+			),
 			searchPaymentLinks: searchList('/api/v1/payment_links', (l) => String(l.name || l.url || 'Payment link')),
-			searchPaymentMethods: searchList('/api/v1/payment_methods', (m) => `${m.type ?? 'method'} ${((m.card as { last4?: string }) ?? {}).last4 ?? ''}`),
+			searchPaymentMethods: searchList(
+				'/api/v1/payment_methods',
+				(m) => `${m.type ?? 'method'} ${((m.card as { last4?: string }) ?? {}).last4 ?? ''}`,
+			),
 			searchRefunds: searchList('/api/v1/refunds', (r) => `${r.amount ?? ''} ${r.currency ?? ''} · ${r.status ?? ''}`),
-			searchSubscriptions: searchList('/api/v1/subscriptions', (s) => `${s.customer_id ?? 'Subscription'} · ${s.status ?? ''}`),
+			searchSubscriptions: searchList(
+				'/api/v1/subscriptions',
+				(s) => `${s.customer_id ?? 'Subscription'} · ${s.status ?? ''}`,
+			),
 			searchWebhooks: searchList('/api/v1/webhooks', (w) => String(w.url || 'Webhook')),
 		},
 	};

@@ -97,7 +97,9 @@ describe('emulator: lists and paging', () => {
 			});
 		}
 		expect((await r.api.get('/api/v1/payment_intents', { params: { customer_id: cus } })).data.items).toHaveLength(2);
-		expect((await r.api.get('/api/v1/payment_intents', { params: { status: 'succeeded' } })).data.items).toHaveLength(1);
+		expect((await r.api.get('/api/v1/payment_intents', { params: { status: 'succeeded' } })).data.items).toHaveLength(
+			1,
+		);
 		const byOrder = await r.api.get('/api/v1/payment_intents', { params: { merchant_order_id: 'F-ORDER-3' } });
 		expect(byOrder.data.items.map((p: { amount: number }) => p.amount)).toEqual([13]);
 
@@ -106,16 +108,29 @@ describe('emulator: lists and paging', () => {
 			currency: 'USD',
 			recurring: { interval: 'month', interval_count: 1, unit_amount: 5 },
 		});
-		await r.api.post('/api/v1/invoices/create', { customer_id: cus, currency: 'USD', total_amount: 5, subscription_id: sub.data.id });
+		await r.api.post('/api/v1/invoices/create', {
+			customer_id: cus,
+			currency: 'USD',
+			total_amount: 5,
+			subscription_id: sub.data.id,
+		});
 		await r.api.post('/api/v1/invoices/create', { customer_id: cus, currency: 'USD', total_amount: 7 });
-		expect((await r.api.get('/api/v1/subscriptions', { params: { customer_id: cus, status: 'incomplete' } })).data.items).toHaveLength(1);
-		expect((await r.api.get('/api/v1/invoices', { params: { subscription_id: sub.data.id } })).data.items).toHaveLength(1);
-		expect((await r.api.get('/api/v1/invoices', { params: { customer_id: cus, status: 'open' } })).data.items).toHaveLength(2);
+		expect(
+			(await r.api.get('/api/v1/subscriptions', { params: { customer_id: cus, status: 'incomplete' } })).data.items,
+		).toHaveLength(1);
+		expect((await r.api.get('/api/v1/invoices', { params: { subscription_id: sub.data.id } })).data.items).toHaveLength(
+			1,
+		);
+		expect(
+			(await r.api.get('/api/v1/invoices', { params: { customer_id: cus, status: 'open' } })).data.items,
+		).toHaveLength(2);
 
 		const pi = (await r.api.get('/api/v1/payment_intents', { params: { status: 'succeeded' } })).data.items[0];
 		await r.api.post('/api/v1/refunds/create', { payment_intent_id: pi.id, amount: 1 });
 		expect((await r.api.get('/api/v1/refunds', { params: { payment_intent_id: pi.id } })).data.items).toHaveLength(1);
-		expect((await r.api.get('/api/v1/refunds', { params: { payment_intent_id: 'pi_other' } })).data.items).toHaveLength(0);
+		expect((await r.api.get('/api/v1/refunds', { params: { payment_intent_id: 'pi_other' } })).data.items).toHaveLength(
+			0,
+		);
 	});
 
 	it('keeps lists per merchant', async () => {

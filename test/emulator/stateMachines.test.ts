@@ -8,7 +8,12 @@ describe('emulator: state machines', () => {
 	afterEach(async () => r.emu.close());
 
 	const createPi = async (extra: Record<string, unknown> = {}) =>
-		r.api.post('/api/v1/payment_intents/create', { amount: 25.5, currency: 'USD', merchant_order_id: orderId(), ...extra });
+		r.api.post('/api/v1/payment_intents/create', {
+			amount: 25.5,
+			currency: 'USD',
+			merchant_order_id: orderId(),
+			...extra,
+		});
 
 	describe('payment intents', () => {
 		it('starts in requires_payment_method with the documented bookkeeping fields', async () => {
@@ -66,17 +71,22 @@ describe('emulator: state machines', () => {
 
 		it('cancel from requires_payment_method, but not twice', async () => {
 			const pi = (await createPi()).data;
-			const res = await r.api.post(`/api/v1/payment_intents/${pi.id}/cancel`, { cancellation_reason: 'Order canceled' });
+			const res = await r.api.post(`/api/v1/payment_intents/${pi.id}/cancel`, {
+				cancellation_reason: 'Order canceled',
+			});
 			expect(res.data).toMatchObject({ status: 'cancelled', cancellation_reason: 'Order canceled' });
 			expect(res.data.cancelled_at).toMatch(/Z$/);
 			const again = await r.api.post(`/api/v1/payment_intents/${pi.id}/cancel`, {});
 			expect(again.status).toBe(400);
 			expect(again.data).toMatchObject({ code: 'invalid_argument', source: 'status' });
-			expect((await r.api.get('/api/v1/payment_intents', { params: { status: 'canceled' } })).data.items).toHaveLength(1);
+			expect((await r.api.get('/api/v1/payment_intents', { params: { status: 'canceled' } })).data.items).toHaveLength(
+				1,
+			);
 		});
 
 		it('cancel from requires_capture; succeeded cannot be cancelled', async () => {
-			const pi = (await createPi({ auto_capture: false, payment_method_data: card('4111111111111111'), confirm: true })).data;
+			const pi = (await createPi({ auto_capture: false, payment_method_data: card('4111111111111111'), confirm: true }))
+				.data;
 			expect((await r.api.post(`/api/v1/payment_intents/${pi.id}/cancel`, {})).data.status).toBe('cancelled');
 			const paid = (await createPi({ payment_method_data: card('4111111111111111'), confirm: true })).data;
 			const res = await r.api.post(`/api/v1/payment_intents/${paid.id}/cancel`, {});
@@ -123,7 +133,9 @@ describe('emulator: state machines', () => {
 			const none = await r.api.post(`/api/v1/payment_intents/${pi.id}/confirm`, {});
 			expect(none.data).toMatchObject({ code: 'field_required', source: 'payment_method_data' });
 			await r.api.post(`/api/v1/payment_intents/${pi.id}/confirm`, { payment_method_data: card('4111111111111111') });
-			const twice = await r.api.post(`/api/v1/payment_intents/${pi.id}/confirm`, { payment_method_data: card('4111111111111111') });
+			const twice = await r.api.post(`/api/v1/payment_intents/${pi.id}/confirm`, {
+				payment_method_data: card('4111111111111111'),
+			});
 			expect(twice.data).toMatchObject({ code: 'invalid_argument', source: 'status' });
 		});
 
@@ -141,8 +153,15 @@ describe('emulator: state machines', () => {
 
 		it('updates only before success', async () => {
 			const pi = (await createPi()).data;
-			const upd = await r.api.post(`/api/v1/payment_intents/${pi.id}`, { description: 'Order 1001 (updated)', metadata: { note: 'gift' } });
-			expect(upd.data).toMatchObject({ description: 'Order 1001 (updated)', metadata: { note: 'gift' }, confirm: false });
+			const upd = await r.api.post(`/api/v1/payment_intents/${pi.id}`, {
+				description: 'Order 1001 (updated)',
+				metadata: { note: 'gift' },
+			});
+			expect(upd.data).toMatchObject({
+				description: 'Order 1001 (updated)',
+				metadata: { note: 'gift' },
+				confirm: false,
+			});
 			await r.api.post(`/api/v1/payment_intents/${pi.id}/confirm`, { payment_method_data: card('4111111111111111') });
 			const late = await r.api.post(`/api/v1/payment_intents/${pi.id}`, { description: 'x' });
 			expect(late.status).toBe(400);
@@ -156,11 +175,22 @@ describe('emulator: state machines', () => {
 			expect(early.status).toBe(400);
 			expect(early.data.code).toBe('invalid_argument');
 
-			const pi = (await createPi({ auto_capture: false, payment_method_data: card('4111111111111111'), confirm: true })).data;
+			const pi = (await createPi({ auto_capture: false, payment_method_data: card('4111111111111111'), confirm: true }))
+				.data;
 			await r.api.post(`/api/v1/payment_intents/${pi.id}/capture`, { amount: 20 });
-			const first = await r.api.post('/api/v1/refunds/create', { payment_intent_id: pi.id, amount: 12.5, reason: 'returned' });
+			const first = await r.api.post('/api/v1/refunds/create', {
+				payment_intent_id: pi.id,
+				amount: 12.5,
+				reason: 'returned',
+			});
 			expect(first.status).toBe(200);
-			expect(first.data).toMatchObject({ payment_intent_id: pi.id, amount: 12.5, currency: 'USD', status: 'succeeded', reason: 'returned' });
+			expect(first.data).toMatchObject({
+				payment_intent_id: pi.id,
+				amount: 12.5,
+				currency: 'USD',
+				status: 'succeeded',
+				reason: 'returned',
+			});
 			expect(first.data.id).toMatch(/^re_/);
 			const over = await r.api.post('/api/v1/refunds/create', { payment_intent_id: pi.id, amount: 7.51 });
 			expect(over.status).toBe(400);
@@ -175,7 +205,8 @@ describe('emulator: state machines', () => {
 
 	describe('subscriptions and invoices', () => {
 		const setup = async (email = 'jane@example.com') => {
-			const cus = (await r.api.post('/api/v1/customers/create', { merchant_customer_id: `C-${orderId()}`, email })).data;
+			const cus = (await r.api.post('/api/v1/customers/create', { merchant_customer_id: `C-${orderId()}`, email }))
+				.data;
 			const sub = (
 				await r.api.post('/api/v1/subscriptions/create', {
 					customer_id: cus.id,
@@ -235,7 +266,13 @@ describe('emulator: state machines', () => {
 
 		it('starts active with a default payment method; cancels once', async () => {
 			const cus = (await r.api.post('/api/v1/customers/create', { merchant_customer_id: 'S-1' })).data;
-			const pm = (await r.api.post('/api/v1/payment_methods/create', { type: 'card', customer_id: cus.id, card: { number: '4111111111111111', expiry_month: '12', expiry_year: '2030' } })).data;
+			const pm = (
+				await r.api.post('/api/v1/payment_methods/create', {
+					type: 'card',
+					customer_id: cus.id,
+					card: { number: '4111111111111111', expiry_month: '12', expiry_year: '2030' },
+				})
+			).data;
 			const sub = await r.api.post('/api/v1/subscriptions/create', {
 				customer_id: cus.id,
 				currency: 'USD',

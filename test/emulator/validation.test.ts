@@ -34,7 +34,11 @@ describe('emulator: request validation', () => {
 			['/api/v1/payment_intents/create', { amount: 0, currency: 'USD', merchant_order_id: 'a' }, 'amount'],
 			['/api/v1/payment_intents/create', { amount: -5, currency: 'USD', merchant_order_id: 'a' }, 'amount'],
 			['/api/v1/payment_intents/create', { amount: 5, currency: 'US', merchant_order_id: 'a' }, 'currency'],
-			['/api/v1/payment_intents/create', { amount: 5, currency: 'USD', merchant_order_id: 'a', confirm: 'yes' }, 'confirm'],
+			[
+				'/api/v1/payment_intents/create',
+				{ amount: 5, currency: 'USD', merchant_order_id: 'a', confirm: 'yes' },
+				'confirm',
+			],
 			['/api/v1/customers/create', { merchant_customer_id: 'x', email: 'not-an-email' }, 'email'],
 			['/api/v1/customers/create', { merchant_customer_id: 'x', metadata: 'str' }, 'metadata'],
 			['/api/v1/customers/create', { merchant_customer_id: 'x', address: { city: 7 } }, 'address.city'],
@@ -88,7 +92,12 @@ describe('emulator: request validation', () => {
 	});
 
 	it('refuses webhook URLs that are not loopback', async () => {
-		for (const url of ['https://example.com/hook', 'http://10.0.0.1/x', 'http://169.254.169.254/', 'ftp://127.0.0.1/x']) {
+		for (const url of [
+			'https://example.com/hook',
+			'http://10.0.0.1/x',
+			'http://169.254.169.254/',
+			'ftp://127.0.0.1/x',
+		]) {
 			const res = await r.api.post('/api/v1/webhooks/create', { url, events: ['*'] });
 			expect(res.status).toBe(400);
 			expect(res.data).toMatchObject({ code: 'invalid_argument', source: 'url' });

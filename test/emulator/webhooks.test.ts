@@ -33,7 +33,12 @@ describe('emulator: webhook deliveries', () => {
 
 	it('creates endpoints with the documented defaults', async () => {
 		const h = await hook({ events: ['payment_intent.succeeded'] });
-		expect(h).toMatchObject({ status: 'enabled', secret: null, api_version: '2026-04', events: ['payment_intent.succeeded'] });
+		expect(h).toMatchObject({
+			status: 'enabled',
+			secret: null,
+			api_version: '2026-04',
+			events: ['payment_intent.succeeded'],
+		});
 		expect(h.id).toMatch(/^wek_/);
 	});
 
@@ -61,21 +66,34 @@ describe('emulator: webhook deliveries', () => {
 		tampered[tampered.length - 2] ^= 1;
 		expect(verify(tampered, sign, publicKey)).toBe(false);
 		await waitUntil(() => r.emu.deliveries().length === 1);
-		expect(r.emu.deliveries()[0]).toMatchObject({ event_id: envelope.id, name: 'payment_intent.succeeded', status: 200, attempt: 1 });
+		expect(r.emu.deliveries()[0]).toMatchObject({
+			event_id: envelope.id,
+			name: 'payment_intent.succeeded',
+			status: 200,
+			attempt: 1,
+		});
 		// only the subscribed event was delivered (created was not)
 		expect(rec.requests).toHaveLength(1);
 	});
 
 	it('uses the form format (data=<urlencoded JSON>) for old api versions, signing the JSON text', async () => {
 		await hook({ events: ['*'], api_version: '2024-10-10' });
-		const emitted = await r.raw.post('/__emulator/events', { merchant_no: MERCHANT, name: 'refund.succeeded', data: { id: 're_1', amount: 12.5 } });
+		const emitted = await r.raw.post('/__emulator/events', {
+			merchant_no: MERCHANT,
+			name: 'refund.succeeded',
+			data: { id: 're_1', amount: 12.5 },
+		});
 		expect(emitted.status).toBe(200);
 		const [got] = await rec.waitFor(1);
 		expect(got.headers['content-type']).toBe('application/x-www-form-urlencoded');
 		expect(got.headers.api_version).toBe('2024-10-10');
 		expect(got.rawBody.startsWith('data=')).toBe(true);
 		const json = new URLSearchParams(got.rawBody).get('data') as string;
-		expect(JSON.parse(json)).toEqual({ id: emitted.data.id, name: 'refund.succeeded', data: { id: 're_1', amount: 12.5 } });
+		expect(JSON.parse(json)).toEqual({
+			id: emitted.data.id,
+			name: 'refund.succeeded',
+			data: { id: 're_1', amount: 12.5 },
+		});
 		expect(verify(json, got.headers.sign as string, publicKey)).toBe(true);
 		expect(verify(json.replace('12.5', '13.5'), got.headers.sign as string, publicKey)).toBe(false);
 	});
@@ -83,7 +101,11 @@ describe('emulator: webhook deliveries', () => {
 	it('retries non-2xx answers on the (time-scaled) schedule', async () => {
 		rec.queueStatuses(500);
 		await hook({ events: ['*'] });
-		const ev = await r.raw.post('/__emulator/events', { merchant_no: MERCHANT, name: 'payment_intent.created', data: { id: 'pi_x' } });
+		const ev = await r.raw.post('/__emulator/events', {
+			merchant_no: MERCHANT,
+			name: 'payment_intent.created',
+			data: { id: 'pi_x' },
+		});
 		const got = await rec.waitFor(2);
 		expect(got.map((g) => g.status)).toEqual([500, 200]);
 		expect(got[0].rawBody).toBe(got[1].rawBody);
@@ -113,7 +135,11 @@ describe('emulator: webhook deliveries', () => {
 
 	it('redelivers the same event id and body on request', async () => {
 		await hook({ events: ['*'] });
-		const ev = await r.raw.post('/__emulator/events', { merchant_no: MERCHANT, name: 'invoice.paid', data: { id: 'inv_1' } });
+		const ev = await r.raw.post('/__emulator/events', {
+			merchant_no: MERCHANT,
+			name: 'invoice.paid',
+			data: { id: 'inv_1' },
+		});
 		await rec.waitFor(1);
 		const again = await r.raw.post('/__emulator/deliveries/redeliver', { event_id: ev.data.id });
 		expect(again.data).toEqual({ event_id: ev.data.id, endpoints: 1 });
@@ -145,7 +171,12 @@ describe('emulator: webhook deliveries', () => {
 	it('emits the documented events for state changes', async () => {
 		await hook({ events: ['*'] });
 		const pi = (
-			await r.api.post('/api/v1/payment_intents/create', { amount: 8, currency: 'USD', merchant_order_id: orderId(), auto_capture: false })
+			await r.api.post('/api/v1/payment_intents/create', {
+				amount: 8,
+				currency: 'USD',
+				merchant_order_id: orderId(),
+				auto_capture: false,
+			})
 		).data;
 		await r.api.post(`/api/v1/payment_intents/${pi.id}/confirm`, { payment_method_data: card('4111111111111111') });
 		await r.api.post(`/api/v1/payment_intents/${pi.id}/capture`, {});
@@ -153,7 +184,13 @@ describe('emulator: webhook deliveries', () => {
 		const got = await rec.waitFor(5);
 		const names = got.map((g) => JSON.parse(g.rawBody).name).sort();
 		expect(names).toEqual(
-			['payment_intent.created', 'payment_intent.requires_capture', 'payment_intent.succeeded', 'refund.received', 'refund.succeeded'].sort(),
+			[
+				'payment_intent.created',
+				'payment_intent.requires_capture',
+				'payment_intent.succeeded',
+				'refund.received',
+				'refund.succeeded',
+			].sort(),
 		);
 		const received = got.map((g) => JSON.parse(g.rawBody)).find((e) => e.name === 'refund.received');
 		expect(received.data.status).toBe('received');
@@ -163,7 +200,11 @@ describe('emulator: webhook deliveries', () => {
 
 	it('emits nothing when a request fails validation', async () => {
 		await hook({ events: ['*'] });
-		const res = await r.api.post('/api/v1/payment_intents/create', { amount: -1, currency: 'USD', merchant_order_id: 'x' });
+		const res = await r.api.post('/api/v1/payment_intents/create', {
+			amount: -1,
+			currency: 'USD',
+			merchant_order_id: 'x',
+		});
 		expect(res.status).toBe(400);
 		expect((await r.raw.get('/__emulator/events')).data.items).toHaveLength(0);
 	});

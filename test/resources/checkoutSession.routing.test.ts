@@ -9,7 +9,14 @@ const required = {
 	currency: 'USD',
 	merchant_order_id: 'ORD-2025-0001',
 	line_items: {
-		items: [{ quantity: 1, price_data: { details: { product_data: { details: { name: 'Annual licence' } }, unit_amount: 49, currency: 'USD' } } }],
+		items: [
+			{
+				quantity: 1,
+				price_data: {
+					details: { product_data: { details: { name: 'Annual licence' } }, unit_amount: 49, currency: 'USD' },
+				},
+			},
+		],
 	},
 	billing: { details: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' } },
 };
@@ -38,7 +45,9 @@ describeRouting(
 				currency: 'USD',
 				merchant_order_id: 'ORD-2025-0001',
 				customer: { name: 'Ada Lovelace', merchant_customer_id: 'crm-77', email: 'ada@example.com' },
-				line_items: [{ quantity: 1, price_data: { product_data: { name: 'Annual licence' }, unit_amount: 49, currency: 'USD' } }],
+				line_items: [
+					{ quantity: 1, price_data: { product_data: { name: 'Annual licence' }, unit_amount: 49, currency: 'USD' } },
+				],
 				payment_method_types: ['card'],
 				billing: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' },
 				metadata: { source: 'n8n' },
@@ -71,7 +80,9 @@ describeRouting(
 					subscription_data: {
 						details: { discount_period_config: { details: { discount_period_count: 2, discount_period_amount: 3.5 } } },
 					},
-					shipping: { details: { name: 'Ada', phone: '+44 20', address: { details: { line1: '1 Main St', country: 'GB' } } } },
+					shipping: {
+						details: { name: 'Ada', phone: '+44 20', address: { details: { line1: '1 Main St', country: 'GB' } } },
+					},
 				},
 			},
 			method: 'POST',

@@ -3,7 +3,14 @@ import { describeRouting } from '../support/routingTable';
 const id = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 const card = {
-	details: { number: '4111111111111111', expiry_month: '04', expiry_year: '2030', cvc: '123', name: 'Ada', number_type: 'pan' },
+	details: {
+		number: '4111111111111111',
+		expiry_month: '04',
+		expiry_year: '2030',
+		cvc: '123',
+		name: 'Ada',
+		number_type: 'pan',
+	},
 };
 
 describeRouting(
@@ -34,7 +41,14 @@ describeRouting(
 			path: '/api/v1/payment_methods/create',
 			body: {
 				type: 'card',
-				card: { number: '4111111111111111', expiry_month: '04', expiry_year: '2030', cvc: '123', name: 'Ada', number_type: 'pan' },
+				card: {
+					number: '4111111111111111',
+					expiry_month: '04',
+					expiry_year: '2030',
+					cvc: '123',
+					name: 'Ada',
+					number_type: 'pan',
+				},
 				customer_id: 'cus_1KX0CUSTOMER0',
 				billing: {
 					name: 'Ada Lovelace',

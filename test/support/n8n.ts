@@ -103,7 +103,16 @@ class CredentialsHelper extends ICredentialsHelper {
 		const spec = authenticate as IAuthenticateGeneric;
 		const resolve = (value: string) =>
 			value.startsWith('=')
-				? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, ''))
+				? String(
+						workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						),
+					)
 				: value;
 		const headers = (requestOptions.headers ?? {}) as IDataObject;
 		for (const [name, value] of Object.entries(spec.properties.headers ?? {})) {
@@ -177,7 +186,10 @@ export interface RunResult {
 }
 
 export async function runUseePay(options: RunOptions): Promise<RunResult> {
-	const nodeTypes = new NodeTypes({ 'test.start': new StartNode(options.items ?? [{}]), 'n8n-nodes-useepay.useePay': options.nodeType ?? new UseePay() });
+	const nodeTypes = new NodeTypes({
+		'test.start': new StartNode(options.items ?? [{}]),
+		'n8n-nodes-useepay.useePay': options.nodeType ?? new UseePay(),
+	});
 	const nodes: INode[] = [
 		{
 			id: 'start',
@@ -199,7 +211,15 @@ export async function runUseePay(options: RunOptions): Promise<RunResult> {
 		},
 	];
 	const connections = { Start: { main: [[{ node: 'UseePay', type: 'main' as const, index: 0 }]] } };
-	const workflow = new Workflow({ id: 'wf-test', name: 'test', nodes, connections, active: false, nodeTypes, staticData: {} });
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		staticData: {},
+	});
 	const credentials = {
 		useePayApi: { environment: 'custom', baseUrl: options.baseUrl, ...TEST_CREDENTIALS, ...options.credentials },
 	};

@@ -35,7 +35,8 @@ async function startRecorder(respond = () => ({ status: 200, body: {} })) {
 			requests.push(entry);
 			try {
 				const answer = (await state.respond(entry)) || {};
-				const payload = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+				const payload =
+					answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
 				res.writeHead(answer.status || 200, { 'content-type': 'application/json', ...(answer.headers || {}) });
 				res.end(payload);
 			} catch (error) {

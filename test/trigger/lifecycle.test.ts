@@ -26,7 +26,8 @@ describe('UseePay Trigger lifecycle against the emulator', () => {
 		const staticData = state.staticData ?? {};
 		const warnings: string[] = [];
 		const context = {
-			getNodeParameter: (name: string, fallback: unknown) => (name === 'events' ? state.events : name === 'options' ? {} : fallback),
+			getNodeParameter: (name: string, fallback: unknown) =>
+				name === 'events' ? state.events : name === 'options' ? {} : fallback,
 			getNodeWebhookUrl: () => state.url ?? PROD_URL,
 			getWorkflowStaticData: () => staticData,
 			getWorkflow: () => ({ id: 'wf1' }),

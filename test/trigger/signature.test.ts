@@ -1,18 +1,19 @@
 import { createSign, generateKeyPairSync } from 'crypto';
 
 import { rememberEvent } from '../../nodes/UseePayTrigger/recentEvents';
-import {
-	deliveryJsonText,
-	parsePublicKey,
-	verifyDeliverySignature,
-} from '../../nodes/UseePayTrigger/signature';
+import { deliveryJsonText, parsePublicKey, verifyDeliverySignature } from '../../nodes/UseePayTrigger/signature';
 
 const useePay = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = (key: typeof useePay.publicKey) => key.export({ type: 'spki', format: 'pem' }).toString();
-const sign = (payload: string, key = useePay.privateKey) => createSign('RSA-SHA256').update(payload).sign(key, 'base64');
+const sign = (payload: string, key = useePay.privateKey) =>
+	createSign('RSA-SHA256').update(payload).sign(key, 'base64');
 
-const event = JSON.stringify({ id: 'evt_0a1b2c3d4e5f60718293a4b5c6d7e8f9', name: 'payment_intent.succeeded', data: { id: 'pi_1', amount: 12.5 } });
+const event = JSON.stringify({
+	id: 'evt_0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+	name: 'payment_intent.succeeded',
+	data: { id: 'pi_1', amount: 12.5 },
+});
 const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
@@ -29,7 +30,9 @@ describe('UseePay delivery signatures (RSA-SHA256, Base64 in `sign`)', () => {
 	});
 
 	it('rejects a signature made with another key', () => {
-		expect(verifyDeliverySignature(Buffer.from(event), JSON_TYPE, sign(event, stranger.privateKey), key)).toBeUndefined();
+		expect(
+			verifyDeliverySignature(Buffer.from(event), JSON_TYPE, sign(event, stranger.privateKey), key),
+		).toBeUndefined();
 	});
 
 	it('rejects a missing or garbage signature header', () => {
@@ -39,7 +42,9 @@ describe('UseePay delivery signatures (RSA-SHA256, Base64 in `sign`)', () => {
 	});
 
 	it('takes the bare Base64 key Merchant Center shows, without PEM armour', () => {
-		const bare = pem(useePay.publicKey).replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+		const bare = pem(useePay.publicKey)
+			.replace(/-----[A-Z ]+-----/g, '')
+			.replace(/\s+/g, '');
 		const bareKey = parsePublicKey(bare)!;
 		expect(bareKey).toBeDefined();
 		expect(verifyDeliverySignature(Buffer.from(event), JSON_TYPE, sign(event), bareKey)).toBe('raw body');

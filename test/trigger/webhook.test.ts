@@ -36,7 +36,13 @@ async function deliver(delivery: Delivery) {
 	const context = {
 		getRequestObject: () => ({ rawBody: Buffer.from(delivery.body) }),
 		getResponseObject: () => res,
-		getHeaderData: () => ({ 'content-type': 'application/json', merchant_no: MERCHANT, app_id: 'www.pay.com', api_version: '2026-04', ...delivery.headers }),
+		getHeaderData: () => ({
+			'content-type': 'application/json',
+			merchant_no: MERCHANT,
+			app_id: 'www.pay.com',
+			api_version: '2026-04',
+			...delivery.headers,
+		}),
 		getNodeParameter: (name: string, fallback: unknown) => params[name] ?? fallback,
 		getCredentials: async () => ({ merchantNo: MERCHANT, webhookSignatureCert: delivery.publicKey ?? publicKeyPem }),
 		getWorkflowStaticData: () => staticData,
@@ -78,7 +84,7 @@ describe('UseePay Trigger webhook()', () => {
 	});
 
 	it.each([
-		['a missing signature', { }],
+		['a missing signature', {}],
 		['a forged signature', { sign: sign('something else') }],
 	])('answers 401 and runs nothing for %s', async (_name, headers) => {
 		const { result, response } = await deliver({ body: event(), headers });

@@ -17,7 +17,11 @@ function createChecks() {
 			return true;
 		} catch (error) {
 			results.push({ name, ok: false });
-			process.stdout.write(`not ok - ${name}\n  ${String(error && error.stack).split('\n').join('\n  ')}\n`);
+			process.stdout.write(
+				`not ok - ${name}\n  ${String(error && error.stack)
+					.split('\n')
+					.join('\n  ')}\n`,
+			);
 			return false;
 		}
 	}

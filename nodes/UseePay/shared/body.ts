@@ -83,12 +83,7 @@ export function labelOf(name: string): string {
 		.join(' ');
 }
 
-export function invalidInput(
-	ctx: ItemParameters,
-	field: string,
-	problem: string,
-	hint?: string,
-): NodeOperationError {
+export function invalidInput(ctx: ItemParameters, field: string, problem: string, hint?: string): NodeOperationError {
 	const itemIndex = ctx.getItemIndex();
 	return new NodeOperationError(ctx.getNode(), `'${labelOf(field)}' ${problem} [item ${itemIndex}]`, {
 		itemIndex,
@@ -119,7 +114,12 @@ function toWire(ctx: ItemParameters, path: string, value: unknown): unknown {
 	if (!isPlainObject(value)) {
 		if (value === '' || value === null || value === undefined) return undefined;
 		if (typeof value === 'string' && /(^|[._])email$/.test(path) && !EMAIL.test(value.trim())) {
-			throw invalidInput(ctx, path.split('.').pop() as string, 'is not a valid email address', 'Use an address like name@example.com, or leave the field out.');
+			throw invalidInput(
+				ctx,
+				path.split('.').pop() as string,
+				'is not a valid email address',
+				'Use an address like name@example.com, or leave the field out.',
+			);
 		}
 		return value;
 	}
@@ -166,7 +166,10 @@ function parseExtraFields(ctx: ItemParameters, raw: unknown): IDataObject {
 
 function deepMerge(target: IDataObject, extra: IDataObject): IDataObject {
 	for (const [key, value] of Object.entries(extra)) {
-		target[key] = isPlainObject(value) && isPlainObject(target[key]) ? deepMerge({ ...(target[key] as IDataObject) }, value) : value;
+		target[key] =
+			isPlainObject(value) && isPlainObject(target[key])
+				? deepMerge({ ...(target[key] as IDataObject) }, value)
+				: value;
 	}
 	return target;
 }
@@ -174,7 +177,7 @@ function deepMerge(target: IDataObject, extra: IDataObject): IDataObject {
 /** Reads a resource locator (or plain string) parameter; an empty one fails before any request. */
 export function readId(ctx: ItemParameters, parameter: string): string {
 	const raw = ctx.getNodeParameter(parameter, '', { extractValue: true }) as string | INodeParameterResourceLocator;
-	const value = String(typeof raw === 'object' && raw !== null ? raw.value ?? '' : raw ?? '').trim();
+	const value = String(typeof raw === 'object' && raw !== null ? (raw.value ?? '') : (raw ?? '')).trim();
 	if (!value) {
 		throw invalidInput(ctx, parameter, 'is empty', 'Pick one from the list or enter its ID.');
 	}

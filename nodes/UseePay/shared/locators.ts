@@ -69,4 +69,3 @@ export function searchList(path: string, label: (object: IDataObject) => string)
 		return { results, paginationToken: hasMore ? String(pageNum + 1) : undefined };
 	};
 }
-

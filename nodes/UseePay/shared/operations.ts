@@ -57,6 +57,8 @@ export function operation(spec: OperationSpec): INodePropertyOptions {
  * An operation option that runs as code (the node's `customOperations`) and makes several calls,
  * so it has no single method and path, and no routing.
  */
-export function codeOperation(spec: Pick<OperationSpec, 'name' | 'value' | 'action' | 'description'>): INodePropertyOptions {
+export function codeOperation(
+	spec: Pick<OperationSpec, 'name' | 'value' | 'action' | 'description'>,
+): INodePropertyOptions {
 	return { name: spec.name, value: spec.value, action: spec.action, description: spec.description };
 }

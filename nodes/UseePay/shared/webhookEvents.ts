@@ -44,7 +44,8 @@ export const WEBHOOK_EVENTS: WebhookEvent[] = [
 	},
 	{
 		event: 'payment_intent.cancelled',
-		description: "PaymentIntent cancelled. The event name uses 'cancelled', but some API responses spell the status 'canceled'; accept both.",
+		description:
+			"PaymentIntent cancelled. The event name uses 'cancelled', but some API responses spell the status 'canceled'; accept both.",
 		objectType: 'payment_intent',
 	},
 	{
@@ -104,7 +105,8 @@ export const WEBHOOK_EVENTS: WebhookEvent[] = [
 	},
 	{
 		event: 'subscription.updated',
-		description: 'Subscription changed (status, trial start/end, cancel-at-period-end...). Listed only in the older event list.',
+		description:
+			'Subscription changed (status, trial start/end, cancel-at-period-end...). Listed only in the older event list.',
 		objectType: 'subscription',
 	},
 	{
@@ -144,7 +146,8 @@ export const WEBHOOK_EVENTS: WebhookEvent[] = [
 	},
 	{
 		event: 'dispute.created',
-		description: 'A dispute (retrieval/chargeback) was opened. Only for transactions made through OpenAPI. data.id is the dispute id; one order can have several disputes.',
+		description:
+			'A dispute (retrieval/chargeback) was opened. Only for transactions made through OpenAPI. data.id is the dispute id; one order can have several disputes.',
 		objectType: 'dispute',
 	},
 	{

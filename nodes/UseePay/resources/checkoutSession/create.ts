@@ -16,7 +16,8 @@ export const checkoutSessionCreateFields: INodeProperties[] = [
 			{
 				name: 'Subscription',
 				value: 'subscription',
-				description: 'A recurring subscription (set Recurring on each line item, Subscription Data and Collection Method)',
+				description:
+					'A recurring subscription (set Recurring on each line item, Subscription Data and Collection Method)',
 			},
 		],
 		default: 'payment',
@@ -36,7 +37,8 @@ export const checkoutSessionCreateFields: INodeProperties[] = [
 		required: true,
 		typeOptions: { minValue: 0.01, numberPrecision: 2 },
 		default: 0.01,
-		description: 'Total in major units of the currency (e.g. 25.50 for USD 25.50); must equal the sum of the line items',
+		description:
+			'Total in major units of the currency (e.g. 25.50 for USD 25.50); must equal the sum of the line items',
 		displayOptions: { show: showOnlyForCheckoutSessionCreate },
 	}),
 	{

@@ -36,7 +36,8 @@ export const customerDescription: INodeProperties[] = [
 				name: 'Create or Update',
 				value: 'createOrUpdate',
 				action: 'Create or update a customer',
-				description: 'Update the customer with this Merchant Customer ID (or email), or create it: two requests per item',
+				description:
+					'Update the customer with this Merchant Customer ID (or email), or create it: two requests per item',
 			}),
 			operation({
 				name: 'Get',

@@ -33,4 +33,9 @@ export const customerIdField: INodeProperties = {
 };
 
 /** The optional payment method fields, shared by Create (Additional Fields) and Update (Update Fields). */
-export const paymentMethodFields: INodeProperties[] = [billingField(), customerIdField, extraFieldsField, metadataField];
+export const paymentMethodFields: INodeProperties[] = [
+	billingField(),
+	customerIdField,
+	extraFieldsField,
+	metadataField,
+];
