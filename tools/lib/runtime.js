@@ -64,9 +64,9 @@ function runLogged(command, args, { cwd, env, what, logFile, log }) {
 	});
 }
 
-/** One installer at a time per cache folder (parallel test runs share it). */
-async function withLock(dir, fn, log) {
-	const lock = path.join(dir, '.install-lock');
+/** One installer at a time per installed thing (parallel test runs share the cache). */
+async function withLock(cache, name, fn, log) {
+	const lock = path.join(cache, `.lock-${name}`);
 	let told = false;
 	for (;;) {
 		try {
@@ -75,12 +75,12 @@ async function withLock(dir, fn, log) {
 			break;
 		} catch (error) {
 			if (error.code !== 'EEXIST') throw error;
-			const pid = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8') || 0);
+			const pid = Number(readIfExists(path.join(lock, 'pid')) || 0);
 			if (!pid || !isAlive(pid)) {
 				fs.rmSync(lock, { recursive: true, force: true });
 				continue;
 			}
-			if (!told) log(`waiting for another install (process ${pid}) to finish`);
+			if (!told) log(`waiting for another process (${pid}) that is installing ${name}`);
 			told = true;
 			await sleep(2000);
 		}
@@ -91,6 +91,8 @@ async function withLock(dir, fn, log) {
 		fs.rmSync(lock, { recursive: true, force: true });
 	}
 }
+
+const readIfExists = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
 
 function isAlive(pid) {
 	try {
@@ -145,7 +147,7 @@ function brokenBecause(n8nHome, version, nodeBin) {
 		{ encoding: 'utf8', timeout: 30000 },
 	);
 	if (sqlite.status !== 0)
-		return `sqlite3 does not load under Node ${path.basename(path.dirname(path.dirname(nodeBin)))}: ${firstLine(sqlite.stderr)}`;
+		return `sqlite3 does not load under ${path.relative(path.dirname(n8nHome), nodeBin)}: ${firstLine(sqlite.stderr)}`;
 	const cli = spawnSync(path.join(n8nHome, 'node_modules', '.bin', 'n8n'), ['--version'], {
 		encoding: 'utf8',
 		timeout: 120000,
@@ -206,38 +208,38 @@ async function ensureRuntime({
 	const cache = cacheRoot();
 	fs.mkdirSync(cache, { recursive: true });
 	const ctx = { cache, log, logFile: path.join(cache, 'install.log') };
-	return withLock(
-		cache,
-		async () => {
-			const installed = [];
-			const node = await ensureNode(n8nLine(version).node, ctx);
-			if (node.installed)
-				installed.push(`Node.js ${n8nLine(version).node} in ${path.dirname(path.dirname(node.nodeHome))}`);
-			const n8nHome = path.join(cache, `n8n-${version}`);
-			const marker = path.join(n8nHome, '.verified');
-			if (!fs.existsSync(marker)) {
-				await installN8n(version, n8nHome, node, ctx);
-				installed.push(`n8n ${version} in ${n8nHome}`);
-			}
-			let broken = brokenBecause(n8nHome, version, node.nodeBin);
-			if (broken && fs.existsSync(marker)) {
-				log(`the cached n8n ${version} fails its check (${broken}): repairing it`);
-				fs.rmSync(marker);
-				await rebuildSqlite(n8nHome, node, ctx);
-				broken = brokenBecause(n8nHome, version, node.nodeBin);
-				if (broken) {
-					log(`still broken (${broken}): reinstalling n8n ${version}`);
-					await installN8n(version, n8nHome, node, ctx);
-					broken = brokenBecause(n8nHome, version, node.nodeBin);
-				}
-				installed.push(`n8n ${version} (repaired) in ${n8nHome}`);
-			}
-			if (broken) throw new Error(`n8n ${version} in ${n8nHome} cannot run: ${broken} (install log: ${ctx.logFile})`);
-			fs.writeFileSync(marker, `verified ${new Date().toISOString()}\n`);
-			return { version, nodeBin: node.nodeBin, n8nHome, cache, installed };
-		},
-		log,
-	);
+	const nodeVersion = n8nLine(version).node;
+	const node = await withLock(cache, `node-${nodeVersion}`, () => ensureNode(nodeVersion, ctx), log);
+	return withLock(cache, `n8n-${version}`, () => ensureN8n(version, node, ctx), log);
+}
+
+/** n8n `version` for that Node: installed if missing, repaired if broken, verified either way. */
+async function ensureN8n(version, node, ctx) {
+	const installed = node.installed
+		? [`Node.js ${n8nLine(version).node} in ${path.dirname(path.dirname(node.nodeHome))}`]
+		: [];
+	const n8nHome = path.join(ctx.cache, `n8n-${version}`);
+	const marker = path.join(n8nHome, '.verified');
+	if (!fs.existsSync(marker)) {
+		await installN8n(version, n8nHome, node, ctx);
+		installed.push(`n8n ${version} in ${n8nHome}`);
+	}
+	let broken = brokenBecause(n8nHome, version, node.nodeBin);
+	if (broken && fs.existsSync(marker)) {
+		ctx.log(`the cached n8n ${version} fails its check (${broken}): repairing it`);
+		fs.rmSync(marker);
+		await rebuildSqlite(n8nHome, node, ctx);
+		broken = brokenBecause(n8nHome, version, node.nodeBin);
+		if (broken) {
+			ctx.log(`still broken (${broken}): reinstalling n8n ${version}`);
+			await installN8n(version, n8nHome, node, ctx);
+			broken = brokenBecause(n8nHome, version, node.nodeBin);
+		}
+		installed.push(`n8n ${version} (repaired) in ${n8nHome}`);
+	}
+	if (broken) throw new Error(`n8n ${version} in ${n8nHome} cannot run: ${broken} (install log: ${ctx.logFile})`);
+	fs.writeFileSync(marker, `verified ${new Date().toISOString()}\n`);
+	return { version, nodeBin: node.nodeBin, n8nHome, cache: ctx.cache, installed };
 }
 
 module.exports = { ensureRuntime, cacheRoot, cleanEnv, DEFAULT_N8N_VERSION };
