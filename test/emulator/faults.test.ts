@@ -8,12 +8,16 @@ describe('emulator: faults, control plane and reset', () => {
 
 	it('rate limits per merchant: a burst of 1000 gets ~100 through, the rest 429 with Retry-After', async () => {
 		r = await start({ rateLimitPerSec: 100 });
+		const started = Date.now();
 		const results = await Promise.all(Array.from({ length: 1000 }, () => r.api.get('/api/v1/customers')));
+		// The window slides: a burst that takes longer than a second (a loaded machine) earns
+		// another 100 for every further second it spans, and never more.
+		const windows = Math.floor((Date.now() - started) / 1000) + 1;
 		const ok = results.filter((x) => x.status === 200);
 		const limited = results.filter((x) => x.status === 429);
 		expect(ok.length + limited.length).toBe(1000);
 		expect(ok.length).toBeGreaterThanOrEqual(100);
-		expect(ok.length).toBeLessThanOrEqual(110);
+		expect(ok.length).toBeLessThanOrEqual(100 * windows);
 		expect(limited[0].data).toEqual({ code: 'rate_limited', source: null, message: expect.any(String) });
 		for (const l of limited) expect(Number(l.headers['retry-after'])).toBeGreaterThanOrEqual(1);
 		// other merchants have their own budget; the control plane is never limited
