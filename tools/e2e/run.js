@@ -247,7 +247,11 @@ async function demoSuite(workDir) {
 /** `npm start` itself: reaches "ready" with n8n and the emulator answering; Ctrl-C stops both. */
 async function npmStartSuite(workDir) {
 	const { spawn } = require('node:child_process');
-	const ports = { N8N_PORT: String(port(5718)), EMULATOR_PORT: String(port(4018)), N8N_BROKER_PORT: String(port(5719)) };
+	const ports = {
+		N8N_PORT: String(port(5718)),
+		EMULATOR_PORT: String(port(4018)),
+		N8N_BROKER_PORT: String(port(5719)),
+	};
 	await check(
 		'npm start reaches "ready" with n8n and the emulator answering, and Ctrl-C stops everything',
 		async () => {
