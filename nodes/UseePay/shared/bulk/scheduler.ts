@@ -19,7 +19,11 @@ import type { Clock } from './clock';
  *   without such trouble. Isolated 429s, or one second of them, don't slow everyone; each is
  *   retried on its own after its Retry-After (see retry.ts).
  *
- * Waiting requests are served in arrival order. The clock is injected so that tests are exact.
+ * Waiting requests are served in arrival order, urgent ones (the Create or Update index read,
+ * which the writes wait for) first. One loop hands out the start times, so a request that
+ * arrives late can still go before others that wait. The clock is injected so that tests are
+ * exact; a cancellable clock (clock.ts) ends every wait, and so every request waiting here, when
+ * the run is cancelled.
  */
 export interface SchedulerOptions {
 	maxConcurrent: number;
@@ -29,6 +33,11 @@ export interface SchedulerOptions {
 	throttleShare?: number;
 	/** The brake never goes below this share of the configured rate (default 0.1). */
 	minRateShare?: number;
+}
+
+interface Turn {
+	resolve: () => void;
+	reject: (error: unknown) => void;
 }
 
 export interface SchedulerStats {
@@ -43,7 +52,13 @@ export class RequestScheduler {
 
 	private inFlight = 0;
 
+	/** Requests waiting for a slot (they have their start time). */
 	private readonly waiting: Array<() => void> = [];
+
+	/** Requests waiting for their start time: urgent ones, then the others. */
+	private readonly queues: [Turn[], Turn[]] = [[], []];
+
+	private pacing = false;
 
 	private nextStart = -Infinity;
 
@@ -72,23 +87,56 @@ export class RequestScheduler {
 
 	/**
 	 * Runs `task` (one HTTP request) at its start time, once a slot is free. The start time is
-	 * reserved first and waited for without holding a slot, so slots are only taken by requests
-	 * on the wire: with requests taking r seconds, `maxConcurrent` slots carry up to
-	 * maxConcurrent / r requests per second. (Should all slots be busy at a start time, the
-	 * request waits for one and leaves late; the schedule of the others does not move.)
+	 * waited for without holding a slot, so slots are only taken by requests on the wire: with
+	 * requests taking r seconds, `maxConcurrent` slots carry up to maxConcurrent / r requests per
+	 * second. (Should all slots be busy at a start time, the request waits for one and leaves
+	 * late; the schedule of the others does not move.)
 	 */
-	async run<T>(task: () => Promise<T>): Promise<T> {
-		const { clock } = this.options;
-		const now = clock.now();
-		const start = Math.max(now, this.nextStart);
-		this.nextStart = start + 1000 / this.rate;
-		if (start > now) await clock.sleep(start - now);
+	async run<T>(task: () => Promise<T>, urgent = false): Promise<T> {
+		await this.turn(urgent);
 		await this.acquire();
 		try {
 			this.stats.started++;
 			return await task();
 		} finally {
 			this.release();
+		}
+	}
+
+	/** Resolves at this request's start time: starts are 1000 / rate ms apart. */
+	private async turn(urgent: boolean): Promise<void> {
+		const now = this.options.clock.now();
+		if (!this.pacing && this.nextStart <= now) {
+			this.nextStart = now + 1000 / this.rate;
+			return;
+		}
+		await new Promise<void>((resolve, reject) => {
+			this.queues[urgent ? 0 : 1].push({ resolve, reject });
+			void this.pace();
+		});
+	}
+
+	/** Hands out start times while requests wait for one; a failed wait (cancelled) fails them all. */
+	private async pace(): Promise<void> {
+		if (this.pacing) return;
+		this.pacing = true;
+		const { clock } = this.options;
+		try {
+			for (;;) {
+				const queue = this.queues.find((q) => q.length > 0);
+				if (!queue) return;
+				const wait = this.nextStart - clock.now();
+				if (wait > 0) {
+					await clock.sleep(wait);
+					continue; // an urgent request may have arrived meanwhile
+				}
+				this.nextStart = Math.max(clock.now(), this.nextStart) + 1000 / this.rate;
+				(queue.shift() as Turn).resolve();
+			}
+		} catch (error) {
+			for (const queue of this.queues) for (const turn of queue.splice(0)) turn.reject(error);
+		} finally {
+			this.pacing = false;
 		}
 	}
 
