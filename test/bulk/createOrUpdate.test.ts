@@ -7,7 +7,7 @@ import type { Recorder } from '../support/recorder';
 import { startRecorder } from '../support/recorder';
 
 const EMULATOR_KEY = { apiKey: 'UseePay_SK_emulator' };
-/** Fast enough for tests; the defaults (95/s) are exercised by the benchmark. */
+/** Fast enough for tests; the defaults (100/s) are exercised by the benchmark. */
 const FAST = { requestsPerSecond: 1000, maxConcurrent: 10 };
 
 const createOrUpdate = (extra: INodeParameters = {}): INodeParameters => ({

@@ -23,7 +23,7 @@ import { runItems } from './runItems';
 import { RequestScheduler } from './scheduler';
 
 /** Defaults of the Options collection (written out again in bulkOptionsField: lint wants literals). */
-export const BULK_DEFAULTS = { maxConcurrent: 20, requestsPerSecond: 95, maxRetries: 5 };
+export const BULK_DEFAULTS = { maxConcurrent: 20, requestsPerSecond: 100, maxRetries: 5 };
 /** Per-request timeout: a request still unanswered then counts as a lost answer (ambiguous). */
 const REQUEST_TIMEOUT_MS = 30000;
 
@@ -44,7 +44,7 @@ export function bulkOptionsField(show: { resource: string[]; operation: string[]
 				typeOptions: { minValue: 1, maxValue: 100 },
 				default: 20,
 				description:
-					'Most requests to UseePay on the wire at once, across all items. 20 keeps 95 requests per second going while UseePay takes up to 200 ms to answer.',
+					'Most requests to UseePay on the wire at once, across all items. 20 keeps 100 requests per second going while UseePay takes up to 200 ms to answer.',
 			},
 			{
 				displayName: 'Max Retries',
@@ -60,9 +60,9 @@ export function bulkOptionsField(show: { resource: string[]; operation: string[]
 				name: 'requestsPerSecond',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 1 },
-				default: 95,
+				default: 100,
 				description:
-					'Requests are spread evenly at this rate from the first second, retries included. UseePay documents no limit; 95 stays under a limit of 100 per second with room for network jitter. If UseePay answers with many 429s, the node slows down by itself.',
+					'Requests are spread evenly at this rate from the first second, retries included, and never more than this many start within one second plus one interval, which leaves room for network jitter under a limit of this many per second. UseePay documents no limit. If UseePay answers with many 429s, the node slows down by itself.',
 			},
 		],
 	};

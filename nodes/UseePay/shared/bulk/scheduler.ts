@@ -11,8 +11,13 @@ import type { Clock } from './clock';
  *
  * - at most `maxConcurrent` requests are in flight;
  * - request starts are spaced 1000 / `requestsPerSecond` ms apart (a smooth schedule, not a token
- *   bucket that allows bursts), so a sliding-window limit of N per second is never exceeded when
- *   the rate is below N, and the rate holds from the first second;
+ *   bucket that allows bursts), and the rate holds from the first second. A timer that fires late
+ *   (a busy machine wakes sleepers a few ms late, every time) is caught up on, up to CATCH_UP_MS
+ *   behind, so lateness does not add up into a lower rate;
+ * - never more than `requestsPerSecond` starts in any window of one second plus one interval
+ *   (10 ms at 100/s): a sliding-window limit of that many per second is not exceeded even when
+ *   the requests reach the server up to one interval apart from when they left (jitter); so a
+ *   limit of 100/s is used at 99/s, with no 429s of our own making;
  * - a brake: when 429s stay frequent (more than `throttleShare` of the answers, two seconds in
  *   a row: the API's limit is lower than the configured rate, or the quota is shared), the rate
  *   drops to 80 % (at most once a second), and recovers by 5 % of the configured rate per second
@@ -34,6 +39,9 @@ export interface SchedulerOptions {
 	/** The brake never goes below this share of the configured rate (default 0.1). */
 	minRateShare?: number;
 }
+
+/** How far the schedule may fall behind (late timers) and still be caught up on: 5 starts at 100/s. */
+const CATCH_UP_MS = 50;
 
 interface Turn {
 	resolve: () => void;
@@ -59,6 +67,9 @@ export class RequestScheduler {
 	private readonly queues: [Turn[], Turn[]] = [[], []];
 
 	private pacing = false;
+
+	/** Start times within the last window (oldest first), for the window rule. */
+	private readonly recentStarts: number[] = [];
 
 	private nextStart = -Infinity;
 
@@ -103,11 +114,10 @@ export class RequestScheduler {
 		}
 	}
 
-	/** Resolves at this request's start time: starts are 1000 / rate ms apart. */
+	/** Resolves at this request's start time. */
 	private async turn(urgent: boolean): Promise<void> {
-		const now = this.options.clock.now();
-		if (!this.pacing && this.nextStart <= now) {
-			this.nextStart = now + 1000 / this.rate;
+		if (!this.pacing && this.earliestStart() <= this.options.clock.now()) {
+			this.started();
 			return;
 		}
 		await new Promise<void>((resolve, reject) => {
@@ -125,12 +135,12 @@ export class RequestScheduler {
 			for (;;) {
 				const queue = this.queues.find((q) => q.length > 0);
 				if (!queue) return;
-				const wait = this.nextStart - clock.now();
+				const wait = this.earliestStart() - clock.now();
 				if (wait > 0) {
 					await clock.sleep(wait);
 					continue; // an urgent request may have arrived meanwhile
 				}
-				this.nextStart = Math.max(clock.now(), this.nextStart) + 1000 / this.rate;
+				this.started();
 				(queue.shift() as Turn).resolve();
 			}
 		} catch (error) {
@@ -138,6 +148,26 @@ export class RequestScheduler {
 		} finally {
 			this.pacing = false;
 		}
+	}
+
+	/** When the next request may start: its place in the schedule, and the window rule. */
+	private earliestStart(): number {
+		const interval = 1000 / this.rate;
+		const window = 1000 + interval;
+		const now = this.options.clock.now();
+		while (this.recentStarts.length && this.recentStarts[0] <= now - window) this.recentStarts.shift();
+		const perWindow = Math.max(1, Math.floor(this.rate));
+		const full = this.recentStarts.length >= perWindow;
+		const windowFree = full ? this.recentStarts[this.recentStarts.length - perWindow] + window : -Infinity;
+		return Math.max(this.nextStart, windowFree);
+	}
+
+	private started(): void {
+		const now = this.options.clock.now();
+		this.recentStarts.push(now);
+		// Slightly late: keep the schedule (the next ones catch up). Idle or long stalled: start afresh.
+		const onSchedule = now - this.nextStart <= CATCH_UP_MS;
+		this.nextStart = (onSchedule ? this.nextStart : now) + 1000 / this.rate;
 	}
 
 	/** Every answer reports back here: `throttled` for a 429. Drives the brake. */
