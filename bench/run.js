@@ -5,24 +5,32 @@
  * CRM rows into the UseePay emulator (in this process, 20 ms latency, 100 requests per second
  * per merchant), and every figure is read from the emulator and the operating system:
  *
- *   ours          Manual Trigger → Code (N rows) → UseePay Customer "Create or Update" (defaults):
- *                 a lookup and a create per row, 2 requests
- *   ours-create   … → UseePay Customer "Create" (defaults): 1 request per row, like the baselines
+ *   ours          Manual Trigger → Code (N rows) → UseePay Customer "Create or Update" (defaults),
+ *                 first sync: an empty account (one list page, then a create per row)
+ *   ours-resync   the same workflow, re-sync: all N customers already in UseePay with other
+ *                 field values (seeded into the emulator directly): ceil(N / 100) list pages,
+ *                 then an update per row
+ *   ours-create   … → UseePay Customer "Create" (defaults), first sync: 1 request per row
  *   http-default  … → HTTP Request POST /api/v1/customers/create, as a user would set it up
  *   http-batch    … the same with the HTTP Request option Batching: 100 items per 1 s
  *   (code-only    … Manual Trigger → Code, no UseePay call: the CPU baseline, not printed as a row)
  *
  * Columns:
- *   wall      wall time of `n8n execute` (n8n boot included), and `api` = first to last API request
- *   requests  /api/v1 requests the emulator received; 429s = those answered 429
+ *   wall      wall time of `n8n execute`, from starting n8n (its boot included)
+ *   api       first to last API request; api/floor = api ÷ (rows ÷ rate limit): 1.00 is one write
+ *             per row at the limit, the single-write floor
+ *   requests  /api/v1 requests the emulator received; 429s = those answered 429; faults = those
+ *             answered 5xx or dropped (injected)
+ *   budget    requests − (rows + list pages a sync needs: max(1, ceil(customers / 100)) for
+ *             Create or Update); "ok" when every extra request follows a failed answer (at most
+ *             a lookup and a resend each), as `requests ≤ rows + ceil(customers/100) + retries`
  *   lost      input rows with no customer in the emulator afterwards
  *   dupes     create attempts for a merchant_customer_id that already had a customer (the emulator
  *             refuses them with already_exists; a server without that check would have stored a
  *             duplicate) plus customers sharing a merchant_customer_id (always 0 here)
+ *   stale     rows whose customer exists but does not carry the row's data (name, email, phone,
+ *             city, country) afterwards: a write reported done without its data
  *   rss       peak RSS (VmHWM) of the `n8n execute` process
- *   floor     requests ÷ rate limit: the least time those requests can take; ratio = wall ÷ floor
- *   vs min    wall ÷ (the fewest requests the sync needs ÷ rate limit): 2 per row for Create or
- *             Update on an empty account, 1 for the others; retries and 429s count against it
  *   cpu/item  CPU time (user + sys, the n8n process and its task runner) of the run minus that of
  *             the code-only run with the same N, divided by N: what the sync step costs per item,
  *             its output saved with the execution included
@@ -31,13 +39,19 @@
  * resets: half before the server applies the request, half after (`lostResponseRate`: the
  * change is stored, the answer never arrives, as in a timeout).
  *
- * Ports 5800–5899 only (5800 n8n, 5801 + 5812 task broker). Not part of `npm test`.
+ * --index-rss C adds a memory pair: Create or Update of the N rows (new customers) into an account
+ * that already holds C other customers (the whole list is read into the index: ceil(C / 100)
+ * pages), and the same run into an empty account; it prints both peak RSS and the difference.
+ *
+ * Ports 5800–5899 only (5800 n8n, 5801 + 5812 task broker), shifted by USEEPAY_PORT_OFFSET. Not
+ * part of `npm test`.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { createCustomer } = require('../emulator/resources/customers');
 const { createEmulator } = require('../emulator/server');
 const { ensureRuntime, packPackage, N8nInstance, sleep } = require('../tools/lib/n8n');
 const { port } = require('../tools/lib/ports');
@@ -59,6 +73,7 @@ function parseArgs(argv) {
 		keep: false,
 		rate: null,
 		concurrency: null,
+		indexRss: 0,
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=');
@@ -92,6 +107,9 @@ function parseArgs(argv) {
 			case '--concurrency':
 				args.concurrency = Number(value());
 				break;
+			case '--index-rss':
+				args.indexRss = Number(value());
+				break;
 			case '--no-build':
 				args.build = false;
 				break;
@@ -101,7 +119,7 @@ function parseArgs(argv) {
 			case '--help':
 			case '-h':
 				process.stdout.write(
-					'npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ours,ours-create,http-default,http-batch] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep]\n',
+					'npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ours,ours-resync,ours-create,http-default,http-batch] [--index-rss 100000] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep]\n',
 				);
 				process.exit(0);
 				break;
@@ -260,69 +278,150 @@ function customersOf(emu) {
 	return collection ? collection.order.map((record) => record.obj) : [];
 }
 
-function measure(emu, items, result, limit, minRequests) {
+/** Row i of the Code node, as the sync should leave it in UseePay. */
+function crmRow(i) {
+	return {
+		mci: `CRM-${String(i).padStart(6, '0')}`,
+		name: `Customer ${i}`,
+		email: `customer${i}@example.com`,
+		phone: `+1 555 ${String(i).padStart(7, '0')}`,
+		city: 'Berlin',
+		country: 'DE',
+	};
+}
+
+/** Stores customers in the emulator directly (no HTTP): the account a run starts from. */
+function seedCustomers(emu, count, customer) {
+	const ctx = emu.makeCtx(MERCHANT.merchantNo, MERCHANT.appId);
+	for (let i = 0; i < count; i++) createCustomer(ctx, customer(i));
+}
+
+/** Re-sync: every row's customer is there, with other values in every field the sync writes. */
+const staleCustomer = (i) => ({
+	merchant_customer_id: crmRow(i).mci,
+	name: `Old name ${i}`,
+	email: `old${i}@example.org`,
+	phone: '+49 30 0000000',
+	address: { city: 'Paris', country: 'FR' },
+});
+
+const isFailedAnswer = (e) => e.status === 429 || e.status >= 500 || e.fault === 'reset' || e.fault === 'lost_response';
+
+function measure(emu, result, { items, limit, listPages }) {
 	const log = emu.requests().filter((entry) => entry.path.startsWith('/api/v1/'));
-	const customers = customersOf(emu);
 	const byMci = new Map();
-	for (const customer of customers)
-		byMci.set(customer.merchant_customer_id, (byMci.get(customer.merchant_customer_id) || 0) + 1);
+	const sharing = new Map();
+	for (const customer of customersOf(emu)) {
+		if (byMci.has(customer.merchant_customer_id))
+			sharing.set(customer.merchant_customer_id, (sharing.get(customer.merchant_customer_id) || 0) + 1);
+		byMci.set(customer.merchant_customer_id, customer);
+	}
 	let lost = 0;
-	for (let i = 0; i < items; i++) if (!byMci.has(`CRM-${String(i).padStart(6, '0')}`)) lost++;
-	const sharing = [...byMci.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
+	let stale = 0;
+	for (let i = 0; i < items; i++) {
+		const row = crmRow(i);
+		const customer = byMci.get(row.mci);
+		if (!customer) {
+			lost++;
+			continue;
+		}
+		const address = customer.address || {};
+		const carries =
+			customer.name === row.name &&
+			customer.email === row.email &&
+			customer.phone === row.phone &&
+			address.city === row.city &&
+			address.country === row.country;
+		if (!carries) stale++;
+	}
 	// A create answered 400 for a valid row is already_exists: an attempt at a duplicate.
 	const refusedDuplicates = log.filter(
 		(e) => e.method === 'POST' && e.path === '/api/v1/customers/create' && e.status === 400,
 	).length;
-	const times = log.map((e) => Date.parse(e.time));
-	const apiMs = times.length ? Math.max(...times) - Math.min(...times) : 0;
+	let first = Infinity;
+	let last = -Infinity;
+	for (const e of log) {
+		const t = Date.parse(e.time);
+		if (t < first) first = t;
+		if (t > last) last = t;
+	}
 	const requests = log.length;
-	const floorMs = (requests / limit) * 1000;
+	const needed = items + listPages;
+	const failedAnswers = log.filter(isFailedAnswer).length;
+	const floorMs = (items / limit) * 1000;
+	const apiMs = log.length ? last - first : 0;
 	return {
 		exit: result.code,
 		wallMs: result.wallMs,
 		apiMs,
+		apiRatio: apiMs / floorMs,
 		requests,
 		throttled: log.filter((e) => e.status === 429).length,
-		faults: log.filter((e) => e.fault && e.fault !== 'rate_limited').length,
+		faults: log.filter((e) => e.fault && e.fault !== 'rate_limited' && e.fault !== 'throttled').length,
+		pages: log.filter(
+			(e) => e.method === 'GET' && e.path === '/api/v1/customers' && !e.query.merchant_customer_id && !e.query.email,
+		).length,
+		extra: requests - needed,
+		budgetOk: requests - needed <= 2 * failedAnswers,
 		lost,
-		dupes: refusedDuplicates + sharing,
+		dupes: refusedDuplicates + [...sharing.values()].reduce((sum, n) => sum + n, 0),
+		stale,
 		peakRssMb: result.peakRssMb,
 		cpuMs: result.cpuMs,
-		floorMs,
-		ratio: floorMs > 0 ? result.wallMs / floorMs : NaN,
-		vsMin: result.wallMs / ((minRequests / limit) * 1000),
 	};
 }
 
 const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-function printRow(label, m, cpuPerItemMs) {
-	const cells = [
-		label.padEnd(26),
-		`${fmtS(m.wallMs)} (api ${fmtS(m.apiMs)})`.padEnd(22),
-		String(m.requests).padStart(8),
-		String(m.throttled).padStart(7),
-		String(m.lost).padStart(7),
-		String(m.dupes).padStart(6),
-		`${m.peakRssMb.toFixed(0)} MB`.padStart(8),
-		fmtS(m.floorMs).padStart(9),
-		(Number.isFinite(m.ratio) ? m.ratio.toFixed(3) : '-').padStart(6),
-		m.vsMin.toFixed(3).padStart(6),
-		(cpuPerItemMs === undefined ? '-' : `${cpuPerItemMs.toFixed(2)} ms`).padStart(10),
-		m.exit === 0 ? 'ok' : `exit ${m.exit}`,
-	];
-	process.stdout.write(`${cells.join(' ')}\n`);
-}
+const COLUMNS = [
+	['run', 22],
+	['wall', 8],
+	['api', 8],
+	['api/floor', 9],
+	['requests', 8],
+	['pages', 6],
+	['429s', 6],
+	['faults', 6],
+	['extra', 9],
+	['lost', 5],
+	['dupes', 5],
+	['stale', 6],
+	['peak RSS', 8],
+	['cpu/item', 9],
+	['result', 6],
+];
 
-function header() {
+function printCells(cells) {
 	process.stdout.write(
-		`${['run'.padEnd(26), 'wall (api)'.padEnd(22), 'requests'.padStart(8), '429s'.padStart(7), 'lost'.padStart(7), 'dupes'.padStart(6), 'peak RSS'.padStart(8), 'floor'.padStart(9), 'ratio'.padStart(6), 'vs min'.padStart(6), 'cpu/item'.padStart(10), 'result'].join(' ')}\n`,
+		`${cells.map((cell, i) => (i === 0 ? String(cell).padEnd(COLUMNS[i][1]) : String(cell).padStart(COLUMNS[i][1]))).join(' ')}\n`,
 	);
 }
 
+function printRow(label, m, cpuPerItemMs) {
+	printCells([
+		label,
+		fmtS(m.wallMs),
+		fmtS(m.apiMs),
+		m.apiRatio.toFixed(3),
+		m.requests,
+		m.pages,
+		m.throttled,
+		m.faults,
+		`${m.extra}${m.budgetOk ? ' ok' : ' !!'}`,
+		m.lost,
+		m.dupes,
+		m.stale,
+		`${m.peakRssMb.toFixed(0)} MB`,
+		cpuPerItemMs === undefined ? '-' : `${cpuPerItemMs.toFixed(2)} ms`,
+		m.exit === 0 ? 'ok' : `exit ${m.exit}`,
+	]);
+}
+
+const header = () => printCells(COLUMNS.map(([name]) => name));
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
-	const kinds = args.only || ['ours', 'ours-create', 'http-default', 'http-batch'];
+	const kinds = args.only || ['ours', 'ours-resync', 'ours-create', 'http-default', 'http-batch'];
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-bench-'));
 	process.stdout.write(
 		`bench: ${args.items} items, ${args.runs} run(s), emulator ${args.latencyMs} ms latency, ${args.limit} req/s limit; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
@@ -332,7 +431,7 @@ async function main() {
 	const emu = createEmulator({
 		latencyMs: args.latencyMs,
 		rateLimitPerSec: args.limit,
-		requestLogLimit: 1000000,
+		requestLogLimit: 2000000,
 		eventLogLimit: 10,
 	});
 	const { url: emulatorUrl } = await emu.listen(0);
@@ -346,9 +445,11 @@ async function main() {
 			data: { environment: 'custom', baseUrl: emulatorUrl, ...MERCHANT, webhookSignatureCert: '' },
 		},
 	]);
+	const ours = workflow('benchOurs0000001', 'bench: UseePay Create or Update', args.items, oursNode(args));
 	const workflows = {
 		'code-only': workflow('benchCodeOnly001', 'bench: CRM rows only', args.items, null),
-		ours: workflow('benchOurs0000001', 'bench: UseePay Create or Update', args.items, oursNode(args)),
+		ours,
+		'ours-resync': ours,
 		'ours-create': workflow('benchOursCreate1', 'bench: UseePay Create', args.items, oursNode(args, 'create')),
 		'http-default': workflow(
 			'benchHttpDefault',
@@ -363,7 +464,7 @@ async function main() {
 			httpNode(emulatorUrl, true),
 		),
 	};
-	for (const wf of Object.values(workflows)) await n8n.importWorkflow(wf);
+	for (const wf of new Set(Object.values(workflows))) await n8n.importWorkflow(wf);
 
 	// CPU baseline: the same rows without a sync step (median of up to 3 runs).
 	const baselines = [];
@@ -372,6 +473,23 @@ async function main() {
 	baselines.sort((a, b) => a - b);
 	const baselineCpuMs = baselines[Math.floor(baselines.length / 2)];
 	process.stdout.write(`CPU of the code-only workflow (n8n boot + ${args.items} rows): ${fmtS(baselineCpuMs)}\n\n`);
+
+	/** One measured execution of `kind` on an account prepared by `seed`. */
+	async function measuredRun(kind, { faulty, run, seed = () => 0 }) {
+		emu.reset();
+		const customersBefore = seed();
+		emu.setConfig(faulty ? { ...FAULTS, seed: 1000 + run } : { seed: null });
+		const result = await executeMeasured(n8n, workflows[kind].id);
+		const listPages =
+			kind.startsWith('ours') && kind !== 'ours-create' ? Math.max(1, Math.ceil(customersBefore / 100)) : 0;
+		const m = measure(emu, result, { items: args.items, limit: args.limit, listPages });
+		const cpuPerItemMs = (result.cpuMs - baselineCpuMs) / args.items;
+		if (m.exit !== 0 && kind.startsWith('ours'))
+			process.stdout.write(
+				`  ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`,
+			);
+		return { ...m, cpuPerItemMs };
+	}
 
 	const passes = [...(args.noFaults ? [false] : []), ...(args.faults ? [true] : [])];
 	const all = [];
@@ -384,32 +502,63 @@ async function main() {
 		header();
 		for (const kind of kinds) {
 			for (let run = 1; run <= args.runs; run++) {
-				emu.reset();
-				emu.setConfig(faulty ? { ...FAULTS, seed: 1000 + run } : { seed: null });
-				const result = await executeMeasured(n8n, workflows[kind].id);
-				const m = measure(emu, args.items, result, args.limit, kind === 'ours' ? 2 * args.items : args.items);
-				const cpuPerItemMs = (result.cpuMs - baselineCpuMs) / args.items;
-				all.push({ kind, faulty, run, ...m, cpuPerItemMs });
-				printRow(`${kind}${args.runs > 1 ? ` #${run}` : ''}`, m, cpuPerItemMs);
-				if (m.exit !== 0 && kind.startsWith('ours'))
-					process.stdout.write(
-						`  ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`,
-					);
+				const seed =
+					kind === 'ours-resync'
+						? () => {
+								seedCustomers(emu, args.items, staleCustomer);
+								return args.items;
+							}
+						: undefined;
+				const m = await measuredRun(kind, { faulty, run, seed });
+				all.push({ kind, faulty, run, ...m });
+				printRow(`${kind}${args.runs > 1 ? ` #${run}` : ''}`, m, m.cpuPerItemMs);
 				await sleep(500);
 			}
 		}
 	}
 	process.stdout.write('\n');
-	for (const kind of kinds.filter((k) => k.startsWith('ours'))) {
-		const ours = all.filter((r) => r.kind === kind);
-		if (!ours.length) continue;
-		const worst = Math.max(...ours.map((r) => r.ratio));
-		const worstVsMin = Math.max(...ours.map((r) => r.vsMin));
-		const ok = ours.every((r) => r.exit === 0 && r.lost === 0 && r.dupes === 0 && r.ratio <= 1.15);
-		const cpu = ours.map((r) => r.cpuPerItemMs);
+	for (const faulty of passes) {
+		const batch = all.filter((r) => r.kind === 'http-batch' && r.faulty === faulty);
+		const batchBest = batch.length ? Math.min(...batch.map((r) => r.apiMs)) : undefined;
+		for (const kind of kinds.filter((k) => k.startsWith('ours'))) {
+			const ours = all.filter((r) => r.kind === kind && r.faulty === faulty);
+			if (!ours.length) continue;
+			const worst = Math.max(...ours.map((r) => r.apiRatio));
+			const clean = ours.every((r) => r.exit === 0 && r.lost === 0 && r.dupes === 0 && r.stale === 0);
+			const budget = ours.every((r) => r.budgetOk);
+			const faster =
+				batchBest === undefined ? 'no http-batch run' : ours.every((r) => r.apiMs < batchBest) ? 'yes' : 'NO';
+			const cpu = ours.map((r) => r.cpuPerItemMs);
+			process.stdout.write(
+				`${kind}${faulty ? ' (faults)' : ''}: ${ours.length} run(s); 0 lost/dupes/stale: ${clean ? 'yes' : 'NO'}; ` +
+					`worst api/floor ${worst.toFixed(3)} (${worst <= 1.05 ? 'within' : 'ABOVE'} 1.05); requests within budget: ${budget ? 'yes' : 'NO'}; ` +
+					`faster than http-batch: ${faster}; CPU per item ${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)} ms\n`,
+			);
+		}
+	}
+
+	if (args.indexRss > 0) {
 		process.stdout.write(
-			`${kind}: ${ours.length} run(s), worst ratio ${worst.toFixed(3)} (${worstVsMin.toFixed(3)} vs min), CPU per item ${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)} ms; ${ok ? 'meets' : 'MISSES'} 0 lost, 0 duplicates, ≤ 1.15 × floor\n`,
+			`\nmemory of the index: Create or Update of ${args.items} new rows into an account of ${args.indexRss} other customers, and into an empty one\n`,
 		);
+		header();
+		const others = (i) => ({ merchant_customer_id: `OTHER-${i}`, name: `Other ${i}`, email: `other${i}@example.org` });
+		const withIndex = await measuredRun('ours', {
+			faulty: false,
+			run: 1,
+			seed: () => {
+				seedCustomers(emu, args.indexRss, others);
+				return args.indexRss;
+			},
+		});
+		printRow(`ours, ${args.indexRss} in account`, withIndex, withIndex.cpuPerItemMs);
+		const without = await measuredRun('ours', { faulty: false, run: 1 });
+		printRow('ours, empty account', without, without.cpuPerItemMs);
+		const delta = withIndex.peakRssMb - without.peakRssMb;
+		process.stdout.write(
+			`peak RSS with the ${args.indexRss}-customer index: ${delta >= 0 ? '+' : ''}${delta.toFixed(0)} MB (${delta <= 150 ? 'within' : 'ABOVE'} 150 MB)\n`,
+		);
+		all.push({ kind: 'index-rss', withIndex, without });
 	}
 	fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify({ args, baselineCpuMs, runs: all }, null, 2));
 	process.stdout.write(`results: ${path.join(workDir, 'results.json')}\n`);

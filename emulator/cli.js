@@ -5,6 +5,7 @@
  *
  *   node emulator/cli.js [--port 4010] [--latency-ms N] [--rate-limit N] [--server-error-rate X]
  *                        [--reset-rate X] [--time-scale X] [--seed S]
+ *                        [--page-base 0|1] [--max-page-size N] [--page-size-overflow clamp|reject]
  *                        [--seed-merchant MERCHANT_NO:API_KEY[:APP_ID]]... [--no-any-merchant]
  *                        [--private-key FILE] [--request-log-limit N]
  *
@@ -24,6 +25,9 @@ const USAGE = `Usage: node emulator/cli.js [options]
   --lost-response-rate X    fraction 0..1 of /api/v1 requests applied, then the connection destroyed
   --time-scale X            divide webhook retry delays by X (e.g. 1000)
   --seed S                  seed for the fault PRNG (deterministic faults)
+  --page-base 0|1           number of the first page of a list (default 0)
+  --max-page-size N         largest page_size of a list (default 100)
+  --page-size-overflow M    a larger page_size is clamped (clamp, default) or refused with 400 (reject)
   --seed-merchant M:K[:A]   configure merchant M with API key K (and app id A); repeatable
   --no-any-merchant         only accept --seed-merchant merchants
   --private-key FILE        PEM RSA private key for webhook signatures (default: generated)
@@ -75,6 +79,15 @@ function parseArgs(argv) {
 				break;
 			case '--time-scale':
 				o.timeScale = num(a, next());
+				break;
+			case '--page-base':
+				o.pageBase = num(a, next());
+				break;
+			case '--max-page-size':
+				o.maxPageSize = num(a, next());
+				break;
+			case '--page-size-overflow':
+				o.pageSizeOverflow = next();
 				break;
 			case '--seed': {
 				const s = next();

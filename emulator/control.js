@@ -4,7 +4,8 @@
  *
  *   GET  /__emulator/health                      liveness + counters
  *   GET  /__emulator/config                      current fault/timing config
- *   POST /__emulator/config                      patch config {latencyMs, rateLimitPerSec, serverErrorRate, resetRate, throttleRate, lostResponseRate, timeScale, seed}
+ *   POST /__emulator/config                      patch config {latencyMs, rateLimitPerSec, serverErrorRate, resetRate, throttleRate, lostResponseRate, timeScale, seed,
+ *                                               pageBase, maxPageSize, pageSizeOverflow}
  *   POST /__emulator/reset                       empty everything, config back to startup defaults
  *   GET  /__emulator/requests[?limit=&path=&method=]  request log {items, total}, oldest first
  *   GET  /__emulator/public-key                  webhook signing public key (PEM, text/plain)

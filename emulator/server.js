@@ -41,6 +41,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * @property {number} lostResponseRate fraction [0,1] of /api/v1 requests applied, then their connection destroyed before the answer
  * @property {number} timeScale webhook retry delays are divided by this (1 = real time)
  * @property {number|string|null} seed PRNG seed for the faults (null = Math.random)
+ * @property {0|1} pageBase number of the first page of a list (page_num); UNCERTAIN in UseePay's docs
+ * @property {number} maxPageSize largest page_size of a list (default 100); UNCERTAIN in UseePay's docs
+ * @property {'clamp'|'reject'} pageSizeOverflow a larger page_size is clamped, or refused with 400 on page_size
  */
 
 /**
@@ -53,6 +56,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * @property {number} [lostResponseRate]
  * @property {number} [timeScale]
  * @property {number|string|null} [seed]
+ * @property {0|1} [pageBase]
+ * @property {number} [maxPageSize]
+ * @property {'clamp'|'reject'} [pageSizeOverflow]
  * @property {MerchantOption[]} [merchants] configured merchants (their key/app id must match)
  * @property {boolean} [allowAnyMerchant] accept unknown merchant numbers with `defaultApiKey` (default true)
  * @property {string} [defaultApiKey] default "UseePay_SK_emulator"
@@ -73,6 +79,9 @@ const CONFIG_KEYS = [
 	'lostResponseRate',
 	'timeScale',
 	'seed',
+	'pageBase',
+	'maxPageSize',
+	'pageSizeOverflow',
 ];
 const RATE_KEYS = ['serverErrorRate', 'resetRate', 'throttleRate', 'lostResponseRate'];
 
@@ -98,11 +107,21 @@ function checkConfig(patch) {
 			out[k] = v;
 			continue;
 		}
+		if (k === 'pageSizeOverflow') {
+			if (v !== 'clamp' && v !== 'reject')
+				throw new ApiError(400, 'invalid_argument', k, 'pageSizeOverflow must be clamp or reject');
+			out[k] = v;
+			continue;
+		}
 		const n = v === null ? 0 : Number(v);
 		if (typeof v === 'boolean' || !Number.isFinite(n) || n < 0)
 			throw new ApiError(400, 'invalid_argument', k, `${k} must be a non-negative number`);
 		if (RATE_KEYS.includes(k) && n > 1) throw new ApiError(400, 'invalid_argument', k, `${k} must be between 0 and 1`);
 		if (k === 'timeScale' && n <= 0) throw new ApiError(400, 'invalid_argument', k, 'timeScale must be > 0');
+		if (k === 'pageBase' && n !== 0 && n !== 1)
+			throw new ApiError(400, 'invalid_argument', k, 'pageBase must be 0 or 1');
+		if (k === 'maxPageSize' && (!Number.isInteger(n) || n < 1))
+			throw new ApiError(400, 'invalid_argument', k, 'maxPageSize must be a whole number >= 1');
 		out[k] = n;
 	}
 	return out;
@@ -175,6 +194,9 @@ function createEmulator(options = {}) {
 		lostResponseRate: 0,
 		timeScale: 1,
 		seed: null,
+		pageBase: 0,
+		maxPageSize: 100,
+		pageSizeOverflow: 'clamp',
 		...checkConfig(
 			Object.fromEntries(
 				CONFIG_KEYS.filter((k) => /** @type {any} */ (options)[k] !== undefined).map((k) => [
@@ -243,6 +265,7 @@ function createEmulator(options = {}) {
 			params: {},
 			store,
 			baseUrl,
+			paging: { pageBase: config.pageBase, maxPageSize: config.maxPageSize, pageSizeOverflow: config.pageSizeOverflow },
 			emit: (name, obj) => pending.push([name, clone(obj)]),
 			flush: () => {
 				for (const [name, data] of pending) dispatcher.emit(merchantNo, name, data);

@@ -21,6 +21,17 @@ const { invalid } = require('./util');
  * @typedef {object} ListQuery
  * @property {Record<string, string|undefined>} query raw query parameters
  * @property {(obj: Record<string, any>, rec: StoredRecord) => boolean} [filter]
+ * @property {PagingRules} [paging] how page_num and page_size are read (default: 0-based, clamp at 100)
+ */
+
+/**
+ * The paging rules UseePay's docs leave open, as emulator knobs (so the node's guesses can be
+ * tested against both answers): the number of the first page, and the largest page_size with
+ * what a larger one gets (clamped to it, or refused with 400 invalid_argument on page_size).
+ * @typedef {object} PagingRules
+ * @property {0|1} [pageBase] 0: page_num 0 is the first page; 1: page_num 1 is (0 is read as 1)
+ * @property {number} [maxPageSize] default 100
+ * @property {'clamp'|'reject'} [pageSizeOverflow] default 'clamp'
  */
 
 const DEFAULT_PAGE_SIZE = 10;
@@ -158,15 +169,16 @@ class Store {
 
 	/**
 	 * Pages through a collection, newest first.
-	 * Query: page_num (0-based), page_size (default 10, clamped to 1..100), from_created_at /
-	 * to_created_at (inclusive, compared with create_at).
+	 * Query: page_num (0-based unless paging.pageBase is 1), page_size (default 10, at most
+	 * paging.maxPageSize, 100 by default), from_created_at / to_created_at (inclusive, compared
+	 * with create_at, whole seconds).
 	 * @param {string} merchantNo
 	 * @param {string} collection
 	 * @param {ListQuery} q
 	 * @returns {{items: Record<string, any>[], has_more: boolean}}
 	 */
 	list(merchantNo, collection, q) {
-		const { pageNum, pageSize, from, to } = parsePaging(q.query);
+		const { pageNum, pageSize, from, to } = parsePaging(q.query, q.paging);
 		const m = this.merchants.get(merchantNo);
 		const c = m && m.collections.get(collection);
 		if (!c) return { items: [], has_more: false };
@@ -202,20 +214,27 @@ class Store {
 
 /**
  * @param {Record<string, string|undefined>} query
+ * @param {PagingRules} [rules]
  * @returns {{pageNum: number, pageSize: number, from: number|null, to: number|null}}
  */
-function parsePaging(query) {
+function parsePaging(query, rules = {}) {
+	const { pageBase = 0, maxPageSize = MAX_PAGE_SIZE, pageSizeOverflow = 'clamp' } = rules;
 	const int = (/** @type {string} */ name, /** @type {number} */ dflt) => {
 		const raw = query[name];
 		if (raw === undefined || raw === '') return dflt;
 		if (!/^-?\d+$/.test(String(raw))) throw invalid(name, `${name} must be an integer`);
 		return Number(raw);
 	};
-	const pageNum = int('page_num', 0);
-	if (pageNum < 0) throw invalid('page_num', 'page_num must be >= 0');
-	let pageSize = int('page_size', DEFAULT_PAGE_SIZE);
+	const rawPageNum = int('page_num', pageBase);
+	if (rawPageNum < 0) throw invalid('page_num', 'page_num must be >= 0');
+	// 1-based: page_num 1 is the first page, and so is 0 (what servers that count from 1 tend to do).
+	const pageNum = pageBase === 1 ? Math.max(0, rawPageNum - 1) : rawPageNum;
+	let pageSize = int('page_size', Math.min(DEFAULT_PAGE_SIZE, maxPageSize));
 	if (pageSize < 1) throw invalid('page_size', 'page_size must be >= 1');
-	if (pageSize > MAX_PAGE_SIZE) pageSize = MAX_PAGE_SIZE;
+	if (pageSize > maxPageSize) {
+		if (pageSizeOverflow === 'reject') throw invalid('page_size', `page_size must be at most ${maxPageSize}`);
+		pageSize = maxPageSize;
+	}
 	const date = (/** @type {string} */ name) => {
 		const raw = query[name];
 		if (raw === undefined || raw === '') return null;

@@ -165,9 +165,10 @@ describe('Customer operations through n8n-core routing', () => {
 			baseUrl: api.url,
 			parameters: { resource: 'customer', operation: 'getAll', returnAll: false, limit: 5 },
 		});
+		// One page size for the whole listing (page_num 1 of size 2 would be customers 3–4 again).
 		expect(api.requests.map((r) => [r.query.page_num, r.query.page_size])).toEqual([
 			['0', '5'],
-			['1', '2'],
+			['1', '5'],
 		]);
 		expect(items.map((i) => i.json.id)).toEqual(['cus_0_1', 'cus_0_2', 'cus_0_3', 'cus_1_1', 'cus_1_2']);
 	});

@@ -17,6 +17,7 @@ const { isoNow, notFound, clone, isPlainObject } = require('../util');
  * @property {import('../store').Store} store
  * @property {(name: string, obj: Record<string, any>) => void} emit queue a webhook event
  * @property {string} baseUrl emulator base URL, e.g. http://127.0.0.1:4010
+ * @property {import('../store').PagingRules} [paging] the configured paging rules (lists)
  */
 
 /**
@@ -162,7 +163,7 @@ function listRoute(path, collection, filterFields, custom = {}) {
 								if (f === 'email' && typeof have === 'string') return have.toLowerCase() === v.toLowerCase();
 								return have !== null && have !== undefined && String(have) === v;
 							});
-			return ctx.store.list(ctx.merchantNo, collection, { query: ctx.query, filter });
+			return ctx.store.list(ctx.merchantNo, collection, { query: ctx.query, filter, paging: ctx.paging });
 		},
 	};
 }

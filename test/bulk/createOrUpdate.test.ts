@@ -1,12 +1,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { createCustomer } from '../../emulator/resources/customers';
 import { createEmulator } from '../../emulator/server';
 import { runUseePay } from '../support/n8n';
 import type { Recorder } from '../support/recorder';
 import { startRecorder } from '../support/recorder';
 
 const EMULATOR_KEY = { apiKey: 'UseePay_SK_emulator' };
-/** Fast enough for tests; the defaults (95/s) are exercised by the benchmark. */
+/** Fast enough for tests; the defaults (100/s) are exercised by the benchmark. */
 const FAST = { requestsPerSecond: 1000, maxConcurrent: 10 };
 
 const createOrUpdate = (extra: INodeParameters = {}): INodeParameters => ({
@@ -221,7 +222,8 @@ describe('Customer → Create or Update against the emulator', () => {
 			expect(first.items.map((i) => i.json.merchant_customer_id)).toEqual(rows.map((r) => r.crm_id));
 			expect(first.items.map((i) => i.json.name)).toEqual(rows.map((r) => r.name));
 			const apiRequests = () => emu.requests().filter((r) => r.path.startsWith('/api/v1/')).length;
-			expect(apiRequests()).toBe(10 + 2 * rows.length);
+			// Ten seeded, then one page of the customer list and one write per row.
+			expect(apiRequests()).toBe(10 + 1 + rows.length);
 
 			const again = await runUseePay({
 				baseUrl: url,
@@ -236,6 +238,162 @@ describe('Customer → Create or Update against the emulator', () => {
 			expect(customers).toHaveLength(rows.length);
 		} finally {
 			await emu.close();
+		}
+	});
+});
+
+describe('Customer → Create or Update with many rows: one read of the customer list, then one write per row', () => {
+	const MERCHANT = '500000000007245';
+	let emu: ReturnType<typeof createEmulator>;
+	let url: string;
+
+	beforeEach(async () => {
+		emu = createEmulator({ seed: 3 });
+		({ url } = await emu.listen(0));
+	});
+
+	afterEach(async () => {
+		await emu.close();
+	});
+
+	/** `n` customers CRM-0 … CRM-(n-1) with old names and emails old<i>@example.com, created in that order. */
+	function seed(n: number) {
+		const ctx = emu.makeCtx(MERCHANT, 'www.pay.com');
+		for (let i = 0; i < n; i++)
+			createCustomer(ctx, { merchant_customer_id: `CRM-${i}`, name: 'Old name', email: `old${i}@example.com` });
+	}
+
+	const requests = () => emu.requests().filter((r) => r.path.startsWith('/api/v1/'));
+	const pageReads = () => requests().filter((r) => r.method === 'GET' && r.query.merchant_customer_id === undefined);
+	const rowsFor = (ids: number[]) =>
+		ids.map((i) => ({ crm_id: `CRM-${i}`, name: `Customer ${i}`, email: `c${i}@example.com` }));
+
+	it('250 customers, 300 rows (200 of them known): 3 pages + 300 writes, writes start before the list is read', async () => {
+		seed(250);
+		const input = rowsFor([...Array(300).keys()].map((i) => (i < 200 ? i : i + 100)));
+		const { items, error } = await runUseePay({
+			baseUrl: url,
+			credentials: EMULATOR_KEY,
+			items: input,
+			parameters: createOrUpdate(),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.merchant_customer_id)).toEqual(input.map((r) => r.crm_id));
+		expect(items.map((i) => i.json.action)).toEqual(input.map((_, i) => (i < 200 ? 'updated' : 'created')));
+		expect(items.map((i) => i.json.name)).toEqual(input.map((r) => r.name));
+		expect(pageReads().map((r) => r.query.page_num)).toEqual(['0', '1', '2']);
+		expect(requests()).toHaveLength(3 + 300);
+		// Rows whose customer was on the first page were written while the other pages were read.
+		const log = requests();
+		const firstWrite = log.findIndex((r) => r.method === 'POST');
+		expect(firstWrite).toBeLessThan(log.indexOf(pageReads()[2]));
+	});
+
+	it('stops reading the list once every row has been found', async () => {
+		seed(350);
+		const { items } = await runUseePay({
+			baseUrl: url,
+			credentials: EMULATOR_KEY,
+			items: rowsFor([349, 300, 280]),
+			parameters: createOrUpdate(),
+		});
+		expect(items.map((i) => i.json.action)).toEqual(['updated', 'updated', 'updated']);
+		expect(pageReads()).toHaveLength(1);
+		expect(requests()).toHaveLength(1 + 3);
+	});
+
+	it('a list longer than the rows are many: stops after as many pages as rows, and looks the rest up', async () => {
+		seed(350);
+		const { items } = await runUseePay({
+			baseUrl: url,
+			credentials: EMULATOR_KEY,
+			items: rowsFor([0, 1000]),
+			parameters: createOrUpdate(),
+		});
+		expect(items.map((i) => i.json.action)).toEqual(['updated', 'created']);
+		expect(requests().map((r) => `${r.method} ${r.query.merchant_customer_id ?? r.query.page_num ?? r.path}`)).toEqual([
+			'GET 0',
+			'GET 1',
+			expect.stringMatching(/^GET CRM-(0|1000)$/),
+			expect.stringMatching(/^GET CRM-(0|1000)$/),
+			expect.stringMatching(/^POST /),
+			expect.stringMatching(/^POST /),
+		]);
+	});
+
+	it('match on email: the list is read to its end; two customers with the email fail that row only', async () => {
+		seed(120);
+		const ctx = emu.makeCtx(MERCHANT, 'www.pay.com');
+		createCustomer(ctx, { merchant_customer_id: 'TWIN', email: 'OLD5@example.com' });
+		const { items } = await runUseePay({
+			baseUrl: url,
+			credentials: EMULATOR_KEY,
+			continueOnFail: true,
+			items: [
+				{ crm_id: 'CRM-5', email: 'old5@example.com' },
+				{ crm_id: 'CRM-7', email: 'Old7@Example.com' },
+				{ crm_id: 'NEW-1', email: 'new1@example.com' },
+			],
+			parameters: createOrUpdate({ matchOn: 'email', email: '={{ $json.email }}', additionalFields: {} }),
+		});
+		expect(items[0].json.error).toMatch(/2 UseePay customers have the email 'old5@example.com'/);
+		expect(items[1].json).toMatchObject({
+			merchant_customer_id: 'CRM-7',
+			email: 'Old7@Example.com',
+			action: 'updated',
+		});
+		expect(items[2].json).toMatchObject({ merchant_customer_id: 'NEW-1', action: 'created' });
+		expect(pageReads().map((r) => r.query.page_num)).toEqual(['0', '1']);
+		expect(requests()).toHaveLength(2 + 2);
+	});
+});
+
+describe('Customer → Create or Update: a customer created by someone else after the list was read', () => {
+	it('already_exists on create → looked up → updated', async () => {
+		let created = false;
+		const api = await startRecorder((request) => {
+			if (request.method === 'GET' && request.query.merchant_customer_id === undefined)
+				return { status: 200, body: { items: [], has_more: false } };
+			if (request.method === 'GET') {
+				const found = request.query.merchant_customer_id === 'CRM-1' && created;
+				return {
+					status: 200,
+					body: { items: found ? [{ id: 'cus_race', merchant_customer_id: 'CRM-1' }] : [], has_more: false },
+				};
+			}
+			if (
+				request.path === '/api/v1/customers/create' &&
+				(request.body as IDataObject).merchant_customer_id === 'CRM-1'
+			) {
+				created = true;
+				return { status: 400, body: { code: 'already_exists', source: 'merchant_customer_id', message: 'exists' } };
+			}
+			if (request.path === '/api/v1/customers/create')
+				return { status: 200, body: { id: 'cus_new', ...(request.body as IDataObject) } };
+			return { status: 200, body: { id: 'cus_race', ...(request.body as IDataObject) } };
+		});
+		try {
+			const { items } = await runUseePay({
+				baseUrl: api.url,
+				items: [
+					{ crm_id: 'CRM-0', name: 'Zero' },
+					{ crm_id: 'CRM-1', name: 'One' },
+				],
+				parameters: createOrUpdate({ additionalFields: { name: '={{ $json.name }}' } }),
+			});
+			expect(items.map((i) => i.json.action)).toEqual(['created', 'updated']);
+			expect(items[1].json).toMatchObject({ id: 'cus_race', name: 'One' });
+			const wire = api.requests.map(
+				(r) => `${r.method} ${r.path}${r.query.merchant_customer_id ? `?${r.query.merchant_customer_id}` : ''}`,
+			);
+			expect(wire[0]).toBe('GET /api/v1/customers');
+			expect(wire.filter((w) => w.includes('CRM-1') || w.endsWith('cus_race'))).toEqual([
+				'GET /api/v1/customers?CRM-1',
+				'POST /api/v1/customers/cus_race',
+			]);
+			expect(wire).toHaveLength(5);
+		} finally {
+			await api.close();
 		}
 	});
 });

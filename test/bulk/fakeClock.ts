@@ -41,6 +41,11 @@ export class FakeClock implements Clock {
 		await settle();
 	}
 
+	/** When the earliest sleeper wakes up (undefined: nobody sleeps). */
+	get nextWakeUp(): number | undefined {
+		return this.timers.length ? Math.min(...this.timers.map((timer) => timer.at)) : undefined;
+	}
+
 	/** Runs time forward until `promise` settles (or `limitMs` passes). */
 	async runUntil<T>(promise: Promise<T>, stepMs = 1, limitMs = 600000): Promise<T> {
 		let done = false;

@@ -149,7 +149,11 @@ describe('N in, N out, in order, under faults; never a duplicate', () => {
 			expect(item.json).toMatchObject({ httpCode: '500', code: 'service_unavailable' });
 			expect(String(item.json.error)).toMatch(/gave up after 2 attempts/);
 		}
-		expect(emu.requests()).toHaveLength(6);
+		// The index read (2 attempts) fails, so each row is looked up on its own (2 attempts each).
+		expect(emu.requests().map((r) => r.query.merchant_customer_id ?? 'index page')).toEqual(
+			expect.arrayContaining(['index page', 'index page', 'CRM-0', 'CRM-0', 'CRM-1', 'CRM-1', 'CRM-2', 'CRM-2']),
+		);
+		expect(emu.requests()).toHaveLength(8);
 	});
 
 	it('without Continue On Fail, the node fails naming the item, after the writes in flight have settled', async () => {

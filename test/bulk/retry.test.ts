@@ -64,9 +64,10 @@ describe('retry policy', () => {
 		expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelay(high, n))).toEqual([250, 500, 1000, 2000, 4000, 8000, 8000]);
 	});
 
-	it('waits at least Retry-After (plus some spread), and gives up on a Retry-After beyond the limit', () => {
+	it('waits Retry-After when it is longer than the backoff, and gives up on one beyond the limit', () => {
 		expect(retryDelay(policy({ random: () => 0 }), 1, 1000)).toBe(1000);
-		expect(retryDelay(policy({ random: () => 0.999999 }), 1, 1000)).toBe(1250);
+		expect(retryDelay(policy({ random: () => 0.999999 }), 1, 1000)).toBe(1000);
+		expect(retryDelay(policy({ random: () => 0.999999 }), 4, 1000)).toBe(2000);
 		expect(retryDelay(policy(), 1, 120000)).toBeUndefined();
 	});
 });

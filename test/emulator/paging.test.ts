@@ -51,6 +51,39 @@ describe('emulator: lists and paging', () => {
 		expect(second.data.has_more).toBe(false);
 	});
 
+	it('knob pageBase 1: page_num 1 is the first page, and 0 answers it too', async () => {
+		const newestFirst = (await createCustomers(5)).reverse();
+		r.emu.setConfig({ pageBase: 1 });
+		const page = async (pageNum: number) =>
+			(await r.api.get('/api/v1/customers', { params: { page_num: pageNum, page_size: 2 } })).data;
+		const ids = (data: { items: Array<{ id: string }> }) => data.items.map((c) => c.id);
+		expect(ids(await page(0))).toEqual(newestFirst.slice(0, 2));
+		expect(ids(await page(1))).toEqual(newestFirst.slice(0, 2));
+		expect(ids(await page(2))).toEqual(newestFirst.slice(2, 4));
+		expect(await page(3)).toEqual({ items: [expect.objectContaining({ id: newestFirst[4] })], has_more: false });
+		r.emu.reset();
+		expect(r.emu.config.pageBase).toBe(0);
+	});
+
+	it('knobs maxPageSize and pageSizeOverflow: a larger page_size is clamped, or refused on page_size', async () => {
+		await createCustomers(30);
+		r.emu.setConfig({ maxPageSize: 20 });
+		const clamped = await r.api.get('/api/v1/customers', { params: { page_size: 100 } });
+		expect(clamped.data.items).toHaveLength(20);
+		r.emu.setConfig({ pageSizeOverflow: 'reject' });
+		const refused = await r.api.get('/api/v1/customers', { params: { page_size: 21 } });
+		expect(refused.status).toBe(400);
+		expect(refused.data).toEqual({
+			code: 'invalid_argument',
+			source: 'page_size',
+			message: 'page_size must be at most 20',
+		});
+		expect((await r.api.get('/api/v1/customers', { params: { page_size: 20 } })).data.items).toHaveLength(20);
+		const badKnob = await r.raw.post('/__emulator/config', { pageSizeOverflow: 'drop' });
+		expect(badKnob.status).toBe(400);
+		expect((await r.raw.post('/__emulator/config', { pageBase: 2 })).data.source).toBe('pageBase');
+	});
+
 	it('rejects malformed paging parameters', async () => {
 		expect((await r.api.get('/api/v1/customers', { params: { page_num: -1 } })).data.source).toBe('page_num');
 		expect((await r.api.get('/api/v1/customers', { params: { page_size: 'ten' } })).data.source).toBe('page_size');

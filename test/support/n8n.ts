@@ -175,6 +175,8 @@ export interface RunOptions {
 	credentials?: Partial<typeof TEST_CREDENTIALS>;
 	/** Another node type to run in place of UseePay (e.g. the credential test, as n8n builds it). */
 	nodeType?: INodeType;
+	/** Cancels the execution when aborted, as n8n's Stop button does. */
+	stop?: AbortSignal;
 }
 
 export interface RunResult {
@@ -246,10 +248,12 @@ export async function runUseePay(options: RunOptions): Promise<RunResult> {
 		mcpBaseUrl: url('mcp'),
 		mcpTestBaseUrl: url('mcp-test'),
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const run = await new WorkflowExecute(additionalData, 'manual').run({
+	const execution = new WorkflowExecute(additionalData, 'manual').run({
 		workflow,
 		startNode: workflow.getNode('Start') as INode,
 	} as never);
+	options.stop?.addEventListener('abort', () => execution.cancel(), { once: true });
+	const run = await execution;
 	const taskData = run.data.resultData.runData.UseePay?.[0];
 	return {
 		run,

@@ -7,6 +7,8 @@ export interface RecordedRequest {
 	rawBody: string;
 }
 export interface ScriptedAnswer {
+	/** Drop the connection instead of answering (a lost answer). */
+	drop?: boolean;
 	status?: number;
 	body?: unknown;
 	headers?: Record<string, string>;

@@ -35,6 +35,11 @@ async function startRecorder(respond = () => ({ status: 200, body: {} })) {
 			requests.push(entry);
 			try {
 				const answer = (await state.respond(entry)) || {};
+				// A lost answer: the request was handled, the connection dropped before the reply.
+				if (answer.drop) {
+					req.socket.destroy();
+					return;
+				}
 				const payload =
 					answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
 				res.writeHead(answer.status || 200, { 'content-type': 'application/json', ...(answer.headers || {}) });

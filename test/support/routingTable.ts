@@ -117,9 +117,10 @@ export function describeRouting(
 					baseUrl: api.url,
 					parameters: { resource, operation: 'getAll', returnAll: false, limit: 3, ...paging.parameters },
 				});
+				// One page size for the whole listing: page_num counts pages of that size.
 				expect(api.requests.map((r) => [r.query.page_num, r.query.page_size])).toEqual([
 					['0', '3'],
-					['1', '1'],
+					['1', '3'],
 				]);
 				expect(items.map((i) => i.json.id)).toEqual(['obj_0_1', 'obj_0_2', 'obj_1_1']);
 			});

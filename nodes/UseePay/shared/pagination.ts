@@ -7,44 +7,208 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-/** UNCERTAIN in the docs; the emulator and our tests cap page_size at this. */
+import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
+
+/** UNCERTAIN in the docs: the largest page_size we ask for (smaller ones are tried if refused). */
 export const MAX_PAGE_SIZE = 100;
+/** Page sizes tried, largest first, when UseePay refuses one. */
+const PAGE_SIZES = [MAX_PAGE_SIZE, 50, 20, 10];
+
+export interface ListPage {
+	items: IDataObject[];
+	hasMore: boolean;
+	/** The list's length, when the answer says (the PHP SDK reads `total`; the docs don't show it). */
+	total?: number;
+}
 
 /**
  * Reads a list page defensively: UseePay's docs show `{items, has_more}`, its PHP SDK reads `data`.
  */
-export function readListPage(body: unknown): { items: IDataObject[]; hasMore: boolean } {
+export function readListPage(body: unknown): ListPage {
 	const page = (body ?? {}) as IDataObject;
 	const items = (Array.isArray(page.items) ? page.items : Array.isArray(page.data) ? page.data : []) as IDataObject[];
-	return { items, hasMore: page.has_more === true || page.has_more === 'true' };
+	const total = Number(page.total);
+	return {
+		items,
+		hasMore: page.has_more === true || page.has_more === 'true',
+		...(page.total !== undefined && page.total !== null && Number.isFinite(total) ? { total } : {}),
+	};
 }
 
 /**
- * Pages through a UseePay list: page_num 0, 1, 2 ... while `has_more` and the limit is not
- * reached. Written as a function (not n8n's `generic` pagination) because generic pagination
- * evaluates `$request` once and would re-request the same page.
+ * What UseePay's docs leave open about paging, as learned from its answers: the number of the
+ * first page (the docs' example uses 0) and the largest page_size it accepts (we assume 100), and
+ * whether it takes `to_created_at` (by analogy with `from_created_at`). Kept per base URL for
+ * the life of the n8n process, so a wrong guess costs one request once, not one per list.
+ */
+export interface PagingProfile {
+	firstPage: 0 | 1;
+	maxPageSize: number;
+	pinning: boolean;
+}
+
+const profiles = new Map<string, PagingProfile>();
+
+export function pagingProfile(baseUrl: string): PagingProfile {
+	let profile = profiles.get(baseUrl);
+	if (!profile) {
+		profile = { firstPage: 0, maxPageSize: MAX_PAGE_SIZE, pinning: true };
+		profiles.set(baseUrl, profile);
+	}
+	return profile;
+}
+
+/** One page request's outcome, as the caller's transport sees it. */
+export type PageAnswer<F> =
+	| { page: ListPage }
+	/** UseePay refused a query parameter we chose (page_size, to_created_at): try without. */
+	| { refused: 'page_size' | 'to_created_at'; failed: F }
+	| { failed: F };
+
+/** Which of our paging parameters a 400 answer refuses, from UseePay's `{code, source, message}`. */
+export function refusedPagingParameter(
+	statusCode: unknown,
+	body: { source?: unknown; message?: unknown } | undefined,
+): 'page_size' | 'to_created_at' | undefined {
+	if (Number(statusCode) !== 400 || !body) return undefined;
+	const text = `${String(body.source ?? '')} ${String(body.message ?? '')}`;
+	if (/page_size/.test(text)) return 'page_size';
+	if (/to_created_at/.test(text)) return 'to_created_at';
+	return undefined;
+}
+
+const createdAt = (item: IDataObject) => Date.parse(String(item.create_at ?? item.created_at ?? ''));
+
+/**
+ * The upper bound that pins a listing to its first page: UseePay lists newest first, so customers
+ * created while we page would push everything down a page and the next page would repeat items
+ * (nothing is skipped: lists only grow at the top). `to_created_at` set to just after the newest
+ * item of the first page keeps later arrivals out. Its unit is one second, and whether it is
+ * inclusive is UNCERTAIN, so the bound is the next whole second; items created within that same
+ * second can still slip in and are dropped by id (see readList).
+ */
+function pinAfter(items: IDataObject[], query: IDataObject): string | undefined {
+	const newest = Math.max(...items.map(createdAt).filter((t) => Number.isFinite(t)));
+	if (!Number.isFinite(newest)) return undefined;
+	const pin = Math.floor(newest / 1000) * 1000 + 1000;
+	const given = Date.parse(String(query.to_created_at ?? ''));
+	return new Date(Number.isFinite(given) ? Math.min(given, pin) : pin).toISOString();
+}
+
+export interface ReadListOptions {
+	/** Filters and other query parameters of every page. */
+	query?: IDataObject;
+	/** Items wanted in all (page_size is never larger); default: all. */
+	limit?: number;
+}
+
+/**
+ * Reads a UseePay list page by page, newest first, for every code path that lists (Get Many,
+ * the Create or Update index, lookups that fall back to the whole list): page_num from the
+ * profile's first page while `has_more`, at the profile's page size, pinned after the first page
+ * (pinAfter), each item once (by id). What it learns goes into the profile:
+ * - a page_size UseePay refuses: the next smaller size is tried and remembered;
+ * - page_num 1 answering the first page again (its first item reappears): pages count from 1,
+ *   the next page asked for is 2;
+ * - a refused `to_created_at`: no pinning (the id check alone keeps items unique).
+ * Yields each page's new items; a failure is yielded as such and ends the listing.
+ */
+export async function* readList<F>(
+	fetchPage: (query: IDataObject) => Promise<PageAnswer<F>>,
+	profile: PagingProfile,
+	{ query = {}, limit = Infinity }: ReadListOptions = {},
+): AsyncGenerator<{ items: IDataObject[]; hasMore: boolean; total?: number } | { failed: F }> {
+	const seen = new Set<string>();
+	let pin: string | undefined;
+	let firstId: unknown;
+	let pageNum: number = profile.firstPage;
+	// One size for the whole listing (page_num counts pages of this size).
+	let pageSize = Math.min(profile.maxPageSize, limit);
+	let delivered = 0;
+	for (let pagesRead = 0; delivered < limit; ) {
+		const pinned = pin !== undefined && profile.pinning;
+		const answer = await fetchPage({
+			...query,
+			...(pinned ? { to_created_at: pin } : {}),
+			page_num: pageNum,
+			page_size: pageSize,
+		});
+		if ('refused' in answer) {
+			if (answer.refused === 'to_created_at' && pinned) {
+				profile.pinning = false;
+				continue;
+			}
+			const smaller = PAGE_SIZES.find((size) => size < pageSize);
+			if (answer.refused === 'page_size' && pagesRead === 0 && smaller !== undefined) {
+				pageSize = smaller;
+				profile.maxPageSize = Math.min(profile.maxPageSize, smaller);
+				continue;
+			}
+		}
+		if ('failed' in answer) {
+			yield answer;
+			return;
+		}
+		const { items, hasMore, total } = answer.page;
+		if (pagesRead === 1 && pageNum === 1 && firstId !== undefined && items.some((item) => item.id === firstId)) {
+			profile.firstPage = 1;
+		}
+		if (pagesRead === 0) {
+			firstId = items[0]?.id;
+			if (hasMore) pin = pinAfter(items, query);
+		}
+		pagesRead++;
+		pageNum++;
+		const fresh = items.filter((item) => {
+			if (item.id === undefined || item.id === null) return true;
+			const id = String(item.id);
+			if (seen.has(id)) return false;
+			seen.add(id);
+			return true;
+		});
+		delivered += fresh.length;
+		yield { items: fresh, hasMore, ...(total !== undefined ? { total } : {}) };
+		if (!hasMore || items.length === 0) return;
+	}
+}
+
+/**
+ * Get Many's pagination (routing's `operations.pagination`): readList over n8n's routing
+ * request, so Return All and Limit get the same paging as the bulk path. Written as a function
+ * (not n8n's `generic` pagination) because generic pagination evaluates `$request` once and would
+ * re-request the same page.
  */
 export async function paginateUseePayList(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const limit = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
+	const baseQuery = (requestData.options.qs ?? {}) as IDataObject;
+	const profile = pagingProfile(useePayBaseUrl(await this.getCredentials('useePayApi')));
+	// A failed page: the error to throw, or (Continue On Fail) the error item routing made.
+	type Failed = { error: unknown } | { item: INodeExecutionData };
+	const fetchPage = async (query: IDataObject): Promise<PageAnswer<Failed>> => {
+		let first: INodeExecutionData | undefined;
+		try {
+			[first] = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs: query } });
+		} catch (error) {
+			const { httpCode, context } = error as { httpCode?: unknown; context?: IDataObject };
+			const refused = refusedPagingParameter(httpCode, context?.useePay as IDataObject | undefined);
+			return refused ? { refused, failed: { error } } : { failed: { error } };
+		}
+		if (!first) return { page: { items: [], hasMore: false } };
+		if (first.json.error === undefined) return { page: readListPage(first.json) };
+		const { httpCode, source, error } = first.json;
+		const refused = refusedPagingParameter(httpCode, { source, message: error });
+		return refused ? { refused, failed: { item: first } } : { failed: { item: first } };
+	};
 	const results: INodeExecutionData[] = [];
-	for (let pageNum = 0; results.length < limit; pageNum++) {
-		const pageSize = Math.min(MAX_PAGE_SIZE, limit - results.length);
-		const responseItems = await this.makeRoutingRequest({
-			...requestData,
-			options: {
-				...requestData.options,
-				qs: { ...(requestData.options.qs as IDataObject), page_num: pageNum, page_size: pageSize },
-			},
-		});
-		const first = responseItems[0];
-		// A failed page under Continue On Fail arrives as one error item: pass it on and stop.
-		if (!first || first.json.error !== undefined) return first ? [first] : results;
-		const { items, hasMore } = readListPage(first.json);
-		results.push(...items.map((json) => ({ json })));
-		if (!hasMore || items.length === 0) break;
+	for await (const page of readList(fetchPage, profile, { query: baseQuery, limit })) {
+		if ('failed' in page) {
+			if ('item' in page.failed) return [page.failed.item];
+			throw page.failed.error;
+		}
+		for (const json of page.items) if (results.length < limit) results.push({ json });
 	}
 	return results;
 }

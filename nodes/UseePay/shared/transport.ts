@@ -4,11 +4,13 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
 
 import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
 import { useePayApiError } from './errors';
-import { MAX_PAGE_SIZE, readListPage } from './pagination';
+import type { PageAnswer } from './pagination';
+import { pagingProfile, readList, readListPage, refusedPagingParameter } from './pagination';
 
 /** Contexts that call UseePay from code (list search, the trigger's webhook lifecycle). */
 export type UseePayCaller = ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
@@ -52,17 +54,24 @@ export async function useePayRequest(
 	return { statusCode, body: (response.body ?? {}) as IDataObject };
 }
 
-/** Every object of a UseePay list, page by page (for code that must see all, e.g. webhooks). */
+/**
+ * Every object of a UseePay list, page by page (for code that must see all, e.g. webhooks), with
+ * the same paging as Get Many (pagination.ts readList).
+ */
 export async function useePayListAll(this: UseePayCaller, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	const profile = pagingProfile(useePayBaseUrl(await this.getCredentials('useePayApi')));
+	// A 400 may refuse a paging parameter readList can do without; any other failure throws.
+	const fetchPage = async (query: IDataObject): Promise<PageAnswer<NodeApiError>> => {
+		const { statusCode, body } = await useePayRequest.call(this, { method: 'GET', path, qs: query }, [400]);
+		if (statusCode < 300) return { page: readListPage(body) };
+		const failed = useePayApiError(this.getNode(), statusCode, body);
+		const refused = refusedPagingParameter(statusCode, body);
+		return refused ? { refused, failed } : { failed };
+	};
 	const all: IDataObject[] = [];
-	for (let pageNum = 0; ; pageNum++) {
-		const { body } = await useePayRequest.call(this, {
-			method: 'GET',
-			path,
-			qs: { ...qs, page_num: pageNum, page_size: MAX_PAGE_SIZE },
-		});
-		const { items, hasMore } = readListPage(body);
-		all.push(...items);
-		if (!hasMore || items.length === 0) return all;
+	for await (const page of readList(fetchPage, profile, { query: qs })) {
+		if ('failed' in page) throw page.failed;
+		all.push(...page.items);
 	}
+	return all;
 }

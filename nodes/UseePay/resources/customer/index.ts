@@ -37,7 +37,7 @@ export const customerDescription: INodeProperties[] = [
 				value: 'createOrUpdate',
 				action: 'Create or update a customer',
 				description:
-					'Update the customer with this Merchant Customer ID (or email), or create it: two requests per item',
+					'Update the customer with this Merchant Customer ID (or email), or create it: one read of the customer list, then one write per item',
 			}),
 			operation({
 				name: 'Get',

@@ -60,10 +60,13 @@ export interface SendOptions<T> {
 	idempotent: boolean;
 	/**
 	 * For requests that are not idempotent (a create): called after an ambiguous failure, before
-	 * sending again, to find out whether the request was applied after all (a lookup). Without
-	 * it, an ambiguous failure is not retried.
+	 * sending again, to find out whether the request was applied after all (a lookup). It runs
+	 * even when no retry is left (Max Retries 0), so a write that did happen is not reported as
+	 * failed. Without it, an ambiguous failure is not retried.
 	 */
 	reconcile?: () => Promise<Reconciled<T>>;
+	/** Served before the other waiting requests (see RequestScheduler). */
+	urgent?: boolean;
 }
 
 /**
@@ -79,10 +82,10 @@ export class BulkClient {
 	) {}
 
 	/** One attempt, classified. */
-	async attempt(request: BulkRequest): Promise<Attempt> {
+	async attempt(request: BulkRequest, urgent = false): Promise<Attempt> {
 		let response: RawResponse;
 		try {
-			response = await this.scheduler.run(() => this.transport(request));
+			response = await this.scheduler.run(() => this.transport(request), urgent);
 		} catch (error) {
 			const thrown = classifyThrown(error);
 			this.scheduler.report(false);
@@ -101,23 +104,24 @@ export class BulkClient {
 	async send<T = never>(request: BulkRequest, options: SendOptions<T>): Promise<SendResult<T>> {
 		let ambiguous = false;
 		for (let attempts = 1; ; attempts++) {
-			const attempt = await this.attempt(request);
+			const attempt = await this.attempt(request, options.urgent);
 			if (attempt.kind === 'answer' || attempt.failure === 'error') return { outcome: attempt, attempts, ambiguous };
 			const isAmbiguous = attempt.failure === 'server' || attempt.failure === 'connection';
 			ambiguous ||= isAmbiguous;
 			const resendable = maySendAgain(attempt.failure, options.idempotent);
-			if (attempts > this.policy.maxRetries || (!resendable && !options.reconcile)) {
-				return { outcome: attempt, attempts, ambiguous };
-			}
+			const lastTry = attempts > this.policy.maxRetries;
+			const mustReconcile = !resendable && options.reconcile !== undefined;
+			if ((lastTry || !resendable) && !mustReconcile) return { outcome: attempt, attempts, ambiguous };
 			const wait = retryDelay(this.policy, attempts, attempt.retryAfterMs);
 			if (wait === undefined) return { outcome: attempt, attempts, ambiguous };
 			await this.clock.sleep(wait);
-			if (!resendable && options.reconcile) {
+			if (mustReconcile && options.reconcile) {
 				const reconciled = await options.reconcile();
 				if ('failed' in reconciled)
 					return { outcome: reconciled.failed, attempts: attempts + reconciled.attempts, ambiguous };
 				if (reconciled.applied)
 					return { outcome: { kind: 'reconciled', value: reconciled.value }, attempts, ambiguous };
+				if (lastTry) return { outcome: attempt, attempts, ambiguous };
 			}
 		}
 	}

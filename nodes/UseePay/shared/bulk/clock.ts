@@ -15,3 +15,43 @@ export const realClock: Clock = {
 		if (ms > 0) await sleep(ms);
 	},
 };
+
+/** What every wait of a cancelled run ends with (see cancellableClock). */
+export class RunCancelledError extends Error {
+	constructor() {
+		super('The execution was cancelled');
+		this.name = 'RunCancelledError';
+	}
+}
+
+/** A promise that rejects with RunCancelledError once `signal` aborts (never, without a signal). */
+export function whenCancelled(signal: AbortSignal | undefined): Promise<never> {
+	return new Promise<never>((_, reject) => {
+		if (!signal) return;
+		if (signal.aborted) {
+			reject(new RunCancelledError());
+			return;
+		}
+		signal.addEventListener('abort', () => reject(new RunCancelledError()), { once: true });
+	});
+}
+
+/**
+ * The clock of one run: every sleep (pacing, backoff, a Retry-After of up to a minute) ends at
+ * once with RunCancelledError when n8n cancels the execution (Stop, timeout), so a stopped run
+ * returns right away instead of after its longest wait. The wait is raced rather than handed
+ * the signal so that it ends whatever the n8n version's sleep supports.
+ */
+export function cancellableClock(clock: Clock, signal: AbortSignal | undefined): Clock {
+	if (!signal) return clock;
+	const cancelled = whenCancelled(signal);
+	// Nobody may be waiting when it fires; that is not an unhandled rejection.
+	cancelled.catch(() => undefined);
+	return {
+		now: () => clock.now(),
+		sleep: async (ms) => {
+			if (signal.aborted) throw new RunCancelledError();
+			await Promise.race([clock.sleep(ms), cancelled]);
+		},
+	};
+}

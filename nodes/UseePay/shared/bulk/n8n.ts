@@ -11,17 +11,19 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { useePayBaseUrl } from '../../../../credentials/UseePayApi.credentials';
 import type { ItemParameters } from '../body';
 import { errorItem, useePayApiError } from '../errors';
+import type { PagingProfile } from '../pagination';
+import { pagingProfile } from '../pagination';
 import type { Failure, Transport } from './client';
 import { BulkClient } from './client';
 import type { Clock } from './clock';
-import { realClock } from './clock';
+import { cancellableClock, realClock } from './clock';
 import { parameterReader } from './parameters';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { runItems } from './runItems';
 import { RequestScheduler } from './scheduler';
 
 /** Defaults of the Options collection (written out again in bulkOptionsField: lint wants literals). */
-export const BULK_DEFAULTS = { maxConcurrent: 20, requestsPerSecond: 95, maxRetries: 5 };
+export const BULK_DEFAULTS = { maxConcurrent: 20, requestsPerSecond: 100, maxRetries: 5 };
 /** Per-request timeout: a request still unanswered then counts as a lost answer (ambiguous). */
 const REQUEST_TIMEOUT_MS = 30000;
 
@@ -42,7 +44,7 @@ export function bulkOptionsField(show: { resource: string[]; operation: string[]
 				typeOptions: { minValue: 1, maxValue: 100 },
 				default: 20,
 				description:
-					'Most requests to UseePay on the wire at once, across all items. 20 keeps 95 requests per second going while UseePay takes up to 200 ms to answer.',
+					'Most requests to UseePay on the wire at once, across all items. 20 keeps 100 requests per second going while UseePay takes up to 200 ms to answer.',
 			},
 			{
 				displayName: 'Max Retries',
@@ -58,9 +60,9 @@ export function bulkOptionsField(show: { resource: string[]; operation: string[]
 				name: 'requestsPerSecond',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 1 },
-				default: 95,
+				default: 100,
 				description:
-					'Requests are spread evenly at this rate from the first second, retries included. UseePay documents no limit; 95 stays under a limit of 100 per second with room for network jitter. If UseePay answers with many 429s, the node slows down by itself.',
+					'Requests are spread evenly at this rate from the first second, retries included, and never more than this many start within one second plus one interval, which leaves room for network jitter under a limit of this many per second. UseePay documents no limit. If UseePay answers with many 429s, the node slows down by itself.',
 			},
 		],
 	};
@@ -161,20 +163,39 @@ function namingItem(error: unknown, itemIndex: number): unknown {
 export interface BulkRun {
 	client: BulkClient;
 	scheduler: RequestScheduler;
+	/** The run's clock: its waits end when the execution is cancelled. */
+	clock: Clock;
+	/** Aborted when n8n cancels the execution (Stop, timeout). */
+	signal: AbortSignal | undefined;
+	/** What UseePay's lists have shown about paging (pagination.ts). */
+	paging: PagingProfile;
+	/** How many input items the run has. */
+	itemCount: number;
 	/** Reads one item's parameters (lazily, when its turn comes). */
 	parameters: (itemIndex: number) => ItemParameters;
+}
+
+export interface BulkOptions {
+	clock?: Clock;
+	/**
+	 * Called once before the first item (e.g. to start the Create or Update index read); may
+	 * return the order in which items start (runItems' `order`).
+	 */
+	plan?: (run: BulkRun) => Promise<(() => Promise<number | undefined>) | undefined>;
 }
 
 /**
  * Runs a bulk operation: the options (read once, from the first item), the scheduler and client,
  * then `work` for every input item. Returns N items for N inputs, in input order, each with its
  * pairedItem; a failed item becomes an error item (Continue On Fail) or, after the items in
- * progress have settled, stops the node with an error naming the item.
+ * progress have settled, stops the node with an error naming the item. A cancelled execution
+ * (Stop) ends every wait at once and stops the node with an error that names no item (the items
+ * that failed then failed because their requests were aborted).
  */
 export async function runBulk(
 	ctx: IExecuteFunctions,
 	work: (run: BulkRun, itemIndex: number) => Promise<IDataObject>,
-	clock: Clock = realClock,
+	{ clock: baseClock = realClock, plan }: BulkOptions = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
@@ -182,6 +203,8 @@ export async function runBulk(
 	const requestsPerSecond = Number(options.requestsPerSecond ?? BULK_DEFAULTS.requestsPerSecond);
 	const maxRetries = Math.max(0, Math.floor(Number(options.maxRetries ?? BULK_DEFAULTS.maxRetries)));
 	const credentials = await ctx.getCredentials('useePayApi');
+	const signal = ctx.getExecutionCancelSignal();
+	const clock = cancellableClock(baseClock, signal);
 	const scheduler = new RequestScheduler({ maxConcurrent, requestsPerSecond, clock });
 	const client = new BulkClient(
 		n8nTransport(ctx, credentials),
@@ -189,16 +212,26 @@ export async function runBulk(
 		{ ...DEFAULT_RETRY_POLICY, maxRetries },
 		clock,
 	);
-	const run: BulkRun = { client, scheduler, parameters: parameterReader(ctx, items) };
+	const run: BulkRun = {
+		client,
+		scheduler,
+		clock,
+		signal,
+		paging: pagingProfile(useePayBaseUrl(credentials)),
+		itemCount: items.length,
+		parameters: parameterReader(ctx, items),
+	};
+	const cancelled = () => signal?.aborted === true;
+	const order = plan ? await plan(run) : undefined;
 	const continueOnFail = ctx.continueOnFail();
 	// Items in progress: enough that items waiting out a Retry-After don't starve the rate.
 	const workers = Math.max(8, maxConcurrent * 4);
-	// A cancelled execution starts no more items (its requests are aborted by n8n).
-	const signal = ctx.getExecutionCancelSignal();
 	const results = await runItems(items.length, workers, async (i) => await work(run, i), {
 		stopAtFirstError: !continueOnFail,
-		cancelled: () => signal?.aborted === true,
+		cancelled,
+		order,
 	});
+	if (cancelled()) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
 
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
@@ -210,7 +243,8 @@ export async function runBulk(
 		if (!continueOnFail || result === undefined) {
 			// The first failed item in input order (those after it may not have run).
 			const failed = results.findIndex((r) => r && !r.ok);
-			if (failed < 0) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
+			// Nothing is lost: an item that never ran while none failed is a bug, not a success.
+			if (failed < 0) throw new NodeOperationError(ctx.getNode(), `Item ${i} was not run`, { itemIndex: i });
 			const failure = results[failed] as { ok: false; error: unknown };
 			throw namingItem(failure.error, failed);
 		}

@@ -13,7 +13,8 @@
  *
  * Waits grow exponentially from `baseDelayMs` up to `maxDelayMs` with "equal jitter" (half fixed,
  * half random) so that items that failed together don't come back together; a Retry-After wins
- * when it is longer (plus a little jitter, so that a crowd told "1 s" doesn't return in one burst).
+ * when it is longer, as it is: a crowd told "1 s" comes back together, but the scheduler spaces
+ * its requests at the rate anyway, and waiting longer than asked would only idle the rate.
  * After `maxRetries` retries the last failure stands and the item becomes an error.
  */
 export type FailureKind = 'throttled' | 'server' | 'connection' | 'refused';
@@ -100,6 +101,5 @@ export function retryDelay(policy: RetryPolicy, retry: number, retryAfterMs?: nu
 	const backoff = ceiling / 2 + (policy.random() * ceiling) / 2;
 	if (retryAfterMs === undefined) return Math.round(backoff);
 	if (retryAfterMs > policy.maxRetryAfterMs) return undefined;
-	// Retry-After is a floor; spread the crowd over the next quarter of it (at least 250 ms).
-	return Math.round(Math.max(backoff, retryAfterMs + policy.random() * Math.max(250, retryAfterMs / 4)));
+	return Math.round(Math.max(backoff, retryAfterMs));
 }

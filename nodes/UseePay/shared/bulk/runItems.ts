@@ -10,6 +10,9 @@
  * With `stopAtFirstError`, no new item is started after a failure, but the items in progress run
  * to their end before this returns: every request that left is accounted for. The same once
  * `cancelled()` (the execution was stopped); items never started stay undefined.
+ *
+ * Items start in input order, or in the order `order` hands them out (Create or Update starts
+ * the rows whose customer its index read has found first); either way each index exactly once.
  */
 export type ItemResult<T> = { ok: true; value: T } | { ok: false; error: unknown } | undefined;
 
@@ -18,20 +21,24 @@ export interface RunItemsOptions {
 	stopAtFirstError: boolean;
 	/** Start no new item once this is true (the execution was cancelled). */
 	cancelled?: () => boolean;
+	/** The index of the next item to start; undefined when none is left. Default: 0, 1, 2 ... */
+	order?: () => Promise<number | undefined>;
 }
 
 export async function runItems<T>(
 	count: number,
 	workers: number,
 	work: (index: number) => Promise<T>,
-	{ stopAtFirstError, cancelled = () => false }: RunItemsOptions,
+	{ stopAtFirstError, cancelled = () => false, order }: RunItemsOptions,
 ): Promise<Array<ItemResult<T>>> {
 	const results: Array<ItemResult<T>> = new Array<ItemResult<T>>(count);
 	let next = 0;
+	const nextIndex = order ?? (async () => (next < count ? next++ : undefined));
 	let stopped = false;
 	const worker = async () => {
-		while (!stopped && next < count && !cancelled()) {
-			const index = next++;
+		while (!stopped && !cancelled()) {
+			const index = await nextIndex();
+			if (index === undefined || stopped || cancelled()) return;
 			try {
 				results[index] = { ok: true, value: await work(index) };
 			} catch (error) {

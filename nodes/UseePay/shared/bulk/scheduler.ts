@@ -11,15 +11,24 @@ import type { Clock } from './clock';
  *
  * - at most `maxConcurrent` requests are in flight;
  * - request starts are spaced 1000 / `requestsPerSecond` ms apart (a smooth schedule, not a token
- *   bucket that allows bursts), so a sliding-window limit of N per second is never exceeded when
- *   the rate is below N, and the rate holds from the first second;
+ *   bucket that allows bursts), and the rate holds from the first second. A timer that fires late
+ *   (a busy machine wakes sleepers a few ms late, every time) is caught up on, up to CATCH_UP_MS
+ *   behind, so lateness does not add up into a lower rate;
+ * - never more than `requestsPerSecond` starts in any window of one second plus one interval
+ *   (10 ms at 100/s): a sliding-window limit of that many per second is not exceeded even when
+ *   the requests reach the server up to one interval apart from when they left (jitter); so a
+ *   limit of 100/s is used at 99/s, with no 429s of our own making;
  * - a brake: when 429s stay frequent (more than `throttleShare` of the answers, two seconds in
  *   a row: the API's limit is lower than the configured rate, or the quota is shared), the rate
  *   drops to 80 % (at most once a second), and recovers by 5 % of the configured rate per second
  *   without such trouble. Isolated 429s, or one second of them, don't slow everyone; each is
  *   retried on its own after its Retry-After (see retry.ts).
  *
- * Waiting requests are served in arrival order. The clock is injected so that tests are exact.
+ * Waiting requests are served in arrival order, urgent ones (the Create or Update index read,
+ * which the writes wait for) first. One loop hands out the start times, so a request that
+ * arrives late can still go before others that wait. The clock is injected so that tests are
+ * exact; a cancellable clock (clock.ts) ends every wait, and so every request waiting here, when
+ * the run is cancelled.
  */
 export interface SchedulerOptions {
 	maxConcurrent: number;
@@ -29,6 +38,14 @@ export interface SchedulerOptions {
 	throttleShare?: number;
 	/** The brake never goes below this share of the configured rate (default 0.1). */
 	minRateShare?: number;
+}
+
+/** How far the schedule may fall behind (late timers) and still be caught up on: 5 starts at 100/s. */
+const CATCH_UP_MS = 50;
+
+interface Turn {
+	resolve: () => void;
+	reject: (error: unknown) => void;
 }
 
 export interface SchedulerStats {
@@ -43,7 +60,16 @@ export class RequestScheduler {
 
 	private inFlight = 0;
 
+	/** Requests waiting for a slot (they have their start time). */
 	private readonly waiting: Array<() => void> = [];
+
+	/** Requests waiting for their start time: urgent ones, then the others. */
+	private readonly queues: [Turn[], Turn[]] = [[], []];
+
+	private pacing = false;
+
+	/** Start times within the last window (oldest first), for the window rule. */
+	private readonly recentStarts: number[] = [];
 
 	private nextStart = -Infinity;
 
@@ -72,17 +98,13 @@ export class RequestScheduler {
 
 	/**
 	 * Runs `task` (one HTTP request) at its start time, once a slot is free. The start time is
-	 * reserved first and waited for without holding a slot, so slots are only taken by requests
-	 * on the wire: with requests taking r seconds, `maxConcurrent` slots carry up to
-	 * maxConcurrent / r requests per second. (Should all slots be busy at a start time, the
-	 * request waits for one and leaves late; the schedule of the others does not move.)
+	 * waited for without holding a slot, so slots are only taken by requests on the wire: with
+	 * requests taking r seconds, `maxConcurrent` slots carry up to maxConcurrent / r requests per
+	 * second. (Should all slots be busy at a start time, the request waits for one and leaves
+	 * late; the schedule of the others does not move.)
 	 */
-	async run<T>(task: () => Promise<T>): Promise<T> {
-		const { clock } = this.options;
-		const now = clock.now();
-		const start = Math.max(now, this.nextStart);
-		this.nextStart = start + 1000 / this.rate;
-		if (start > now) await clock.sleep(start - now);
+	async run<T>(task: () => Promise<T>, urgent = false): Promise<T> {
+		await this.turn(urgent);
 		await this.acquire();
 		try {
 			this.stats.started++;
@@ -90,6 +112,62 @@ export class RequestScheduler {
 		} finally {
 			this.release();
 		}
+	}
+
+	/** Resolves at this request's start time. */
+	private async turn(urgent: boolean): Promise<void> {
+		if (!this.pacing && this.earliestStart() <= this.options.clock.now()) {
+			this.started();
+			return;
+		}
+		await new Promise<void>((resolve, reject) => {
+			this.queues[urgent ? 0 : 1].push({ resolve, reject });
+			void this.pace();
+		});
+	}
+
+	/** Hands out start times while requests wait for one; a failed wait (cancelled) fails them all. */
+	private async pace(): Promise<void> {
+		if (this.pacing) return;
+		this.pacing = true;
+		const { clock } = this.options;
+		try {
+			for (;;) {
+				const queue = this.queues.find((q) => q.length > 0);
+				if (!queue) return;
+				const wait = this.earliestStart() - clock.now();
+				if (wait > 0) {
+					await clock.sleep(wait);
+					continue; // an urgent request may have arrived meanwhile
+				}
+				this.started();
+				(queue.shift() as Turn).resolve();
+			}
+		} catch (error) {
+			for (const queue of this.queues) for (const turn of queue.splice(0)) turn.reject(error);
+		} finally {
+			this.pacing = false;
+		}
+	}
+
+	/** When the next request may start: its place in the schedule, and the window rule. */
+	private earliestStart(): number {
+		const interval = 1000 / this.rate;
+		const window = 1000 + interval;
+		const now = this.options.clock.now();
+		while (this.recentStarts.length && this.recentStarts[0] <= now - window) this.recentStarts.shift();
+		const perWindow = Math.max(1, Math.floor(this.rate));
+		const full = this.recentStarts.length >= perWindow;
+		const windowFree = full ? this.recentStarts[this.recentStarts.length - perWindow] + window : -Infinity;
+		return Math.max(this.nextStart, windowFree);
+	}
+
+	private started(): void {
+		const now = this.options.clock.now();
+		this.recentStarts.push(now);
+		// Slightly late: keep the schedule (the next ones catch up). Idle or long stalled: start afresh.
+		const onSchedule = now - this.nextStart <= CATCH_UP_MS;
+		this.nextStart = (onSchedule ? this.nextStart : now) + 1000 / this.rate;
 	}
 
 	/** Every answer reports back here: `throttled` for a 429. Drives the brake. */
