@@ -5,6 +5,7 @@ import { buildBody, invalidInput, readId } from '../../shared/body';
 import type { Answer, BulkClient, Failure, Reconciled, SendResult } from '../../shared/bulk/client';
 import type { BulkRun } from '../../shared/bulk/n8n';
 import { failureError, runBulk } from '../../shared/bulk/n8n';
+import { idProblem } from '../../shared/ids';
 import { MAX_PAGE_SIZE, readListPage } from '../../shared/pagination';
 import { CUSTOMER_ENDPOINTS, customerPath } from './endpoints';
 
@@ -117,8 +118,18 @@ class CustomerCalls {
 		throw this.error(result);
 	}
 
-	/** POST /api/v1/customers/{id}: the same body twice sets the same fields, so it is retried. */
+	/**
+	 * POST /api/v1/customers/{id}: the same body twice sets the same fields, so it is retried.
+	 * The id is the user's (already checked by readId) or one UseePay answered with: checked here,
+	 * so that not even a wrong answer can send the update to another path.
+	 */
 	async update(id: string, body: IDataObject): Promise<IDataObject> {
+		const problem = idProblem(id);
+		if (problem) {
+			throw new NodeOperationError(this.ctx.getNode(), `UseePay answered with a customer ID that ${problem}`, {
+				itemIndex: this.itemIndex,
+			});
+		}
 		const { method } = CUSTOMER_ENDPOINTS.update;
 		const result = await this.client.send({ method, path: customerPath(id), body }, { idempotent: true });
 		if (result.outcome.kind === 'answer' && isOk(result.outcome)) return asObject(result.outcome.body);
