@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
-import { useePayApiError } from './errors';
+import { credentialSecrets, redactSecrets, useePayApiError } from './errors';
 import { MAX_PAGE_SIZE, readListPage } from './pagination';
 
 /** Contexts that call UseePay from code (list search, the trigger's webhook lifecycle). */
@@ -46,10 +46,11 @@ export async function useePayRequest(
 		returnFullResponse: true,
 	});
 	const statusCode = Number(response.statusCode);
+	const body = redactSecrets(response.body, credentialSecrets(credentials));
 	if ((statusCode < 200 || statusCode >= 300) && !allowStatus.includes(statusCode)) {
-		throw useePayApiError(this.getNode(), statusCode, response.body);
+		throw useePayApiError(this.getNode(), statusCode, body);
 	}
-	return { statusCode, body: (response.body ?? {}) as IDataObject };
+	return { statusCode, body: (body ?? {}) as IDataObject };
 }
 
 /** Every object of a UseePay list, page by page (for code that must see all, e.g. webhooks). */
