@@ -47,14 +47,16 @@ describe('emulator under attack', () => {
 		await expectServing();
 	});
 
-	it('an API body of 64 MiB gets 413 and costs no memory', async () => {
+	// Memory: an emulator that kept the body would grow by at least its size; one that drops it
+	// grows by what the garbage collector has not handed back yet (tens of MiB under load).
+	it('an API body of 128 MiB gets 413 and costs no memory', async () => {
 		const before = await rss();
 		const answer = await rawRequest(url('/api/v1/customers/create'), {
 			headers: { ...AUTH, ...JSON_TYPE },
-			body: 64 * MIB,
+			body: 128 * MIB,
 		});
 		expect(answer).toEqual({ status: 413, body: TOO_LARGE });
-		expect((await rss()) - before).toBeLessThan(32 * MIB);
+		expect((await rss()) - before).toBeLessThan(64 * MIB);
 		await expectServing();
 	});
 
@@ -62,7 +64,7 @@ describe('emulator under attack', () => {
 		const before = await rss();
 		const answer = await rawRequest(url('/__emulator/events'), { headers: JSON_TYPE, body: 600 * 1000 * 1000 });
 		expect(answer).toEqual({ status: 413, body: TOO_LARGE });
-		expect((await rss()) - before).toBeLessThan(32 * MIB);
+		expect((await rss()) - before).toBeLessThan(64 * MIB);
 		await expectServing();
 	}, 120000);
 

@@ -74,6 +74,19 @@ describe('amounts and currencies are checked before sending', () => {
 		await expectRefused(paymentIntent(10, 'US'), /^'Currency' must be a three-letter ISO 4217 code \[item 0\]$/);
 	});
 
+	it("a payment link's supported currencies are checked too", async () => {
+		await expectRefused(
+			{
+				resource: 'paymentLink',
+				operation: 'create',
+				amount: 10,
+				currency: 'USD',
+				additionalFields: { extraFields: '{"supported_currencies": ["EUR", "XXX"]}' },
+			},
+			/^'Supported Currencies' 'XXX' is not an ISO 4217 currency \[item 0\]$/,
+		);
+	});
+
 	it('decimals follow the currency: JPY takes none, KWD three', async () => {
 		await expectRefused(paymentIntent(100.5, 'JPY'), /^'Amount' has more decimals than JPY amounts have 0: 100.5/);
 		await expectRefused(paymentIntent(1.2345, 'KWD'), /^'Amount' has more decimals than KWD amounts have 3/);
@@ -117,6 +130,22 @@ describe('amounts and currencies are checked before sending', () => {
 			{ ...paymentIntent(10), additionalFields: { extraFields: '{"currency": "XTS"}' } },
 			/^'Currency' 'XTS' is not an ISO 4217 currency \[item 0\]$/,
 		);
+	});
+
+	it("metadata is the merchant's own text: an amount or an ID there is sent as given", async () => {
+		const body = await sentBody({
+			...paymentIntent(10),
+			additionalFields: {
+				metadata: {
+					entries: [
+						{ key: 'amount', value: 'ten' },
+						{ key: 'customer_id', value: 'CRM 42/7' },
+						{ key: 'currency', value: 'usd' },
+					],
+				},
+			},
+		});
+		expect(body.metadata).toEqual({ amount: 'ten', customer_id: 'CRM 42/7', currency: 'usd' });
 	});
 
 	it('a Merchant Customer ID of only spaces is refused (it was accepted), in Create and Create or Update', async () => {

@@ -288,11 +288,16 @@ function checkBody(ctx: ItemParameters, value: unknown, path = '', currency?: st
 	}
 	for (const [key, inner] of Object.entries(value)) {
 		const at = path ? `${path}.${key}` : key;
+		// The merchant's own key/value pairs: an `amount` or `customer_id` there is just text.
+		if (key === 'metadata') continue;
 		if (isIdField(at)) {
 			const problem = typeof inner === 'string' ? idProblem(inner) : 'must be a string';
 			if (problem) fail(key, problem, ID_HINT);
 		} else if (/(^|_)email$/.test(key) && typeof inner === 'string' && !EMAIL.test(inner.trim())) {
 			fail(key, 'is not a valid email address', 'Use an address like name@example.com, or leave the field out.');
+		} else if (key === 'supported_currencies' && Array.isArray(inner)) {
+			const problem = inner.map(currencyProblem).find(Boolean);
+			if (problem) fail(key, problem, 'Use ISO 4217 codes such as USD, EUR or JPY.');
 		} else if (isMoneyField(at)) {
 			const checked = checkAmount(inner, currency, mustBePositive(at));
 			if ('problem' in checked) fail(key, checked.problem, checked.hint);
