@@ -1,8 +1,9 @@
 'use strict';
 /**
- * Control plane under /__emulator/* (no auth, no faults, not in the request log):
+ * Control plane under /__emulator/* (no auth, no faults, not in the request log; loopback callers
+ * and JSON bodies only, see checkCaller):
  *
- *   GET  /__emulator/health                      liveness + counters
+ *   GET  /__emulator/health                      liveness + counters (and the process's RSS)
  *   GET  /__emulator/config                      current fault/timing config
  *   POST /__emulator/config                      patch config {latencyMs, rateLimitPerSec, serverErrorRate, resetRate, throttleRate, lostResponseRate, timeScale, seed,
  *                                               pageBase, maxPageSize, pageSizeOverflow}
@@ -20,7 +21,7 @@
  *   POST /__emulator/checkout_sessions/{id}/complete | /expire  -> CheckoutSession JSON
  *   GET  /__emulator/pay/{payment_link_id}       tiny HTML page for a payment link URL
  */
-const { ApiError, isPlainObject } = require('./util');
+const { ApiError, isPlainObject, isLoopbackHost, readBody } = require('./util');
 const { complete3ds } = require('./resources/paymentIntents');
 const { completeSession, expireSession } = require('./resources/checkoutSessions');
 
@@ -53,27 +54,58 @@ function text(res, status, text, type) {
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
+ * The control plane changes what the emulator does (config, reset, events that run workflows), and
+ * it has no credentials: only programs on this machine may use it, not web pages open in the
+ * user's browser. A browser sends an `Origin` header with every cross-site POST (a form or a
+ * `text/plain` fetch needs no CORS preflight), and the `Host` of the page's own site, so:
+ * a foreign Origin (or `null`, from sandboxed pages) gets 403; a Host that is not a loopback
+ * address (DNS rebinding: a site whose name resolves to 127.0.0.1) gets 403; a POST that is not
+ * `application/json` (what a page can send without a preflight) gets 415.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {string} method
+ */
+function checkCaller(req, method) {
+	const host = hostnameOf(`http://${req.headers.host || ''}`);
+	if (!host || !isLoopbackHost(host))
+		throw new ApiError(403, 'forbidden', null, 'The control plane only answers requests to a loopback host');
+	const origin = req.headers.origin;
+	if (origin !== undefined && !isLoopbackHost(hostnameOf(String(origin)) || ''))
+		throw new ApiError(403, 'forbidden', null, `The control plane does not accept requests from ${String(origin)}`);
+	if (method !== 'GET' && method !== 'HEAD') {
+		const type = String(req.headers['content-type'] || '')
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
+		if (type !== 'application/json')
+			throw new ApiError(415, 'unsupported_media_type', null, 'Control plane requests must be application/json');
+	}
+}
+
+/** @param {string} url @returns {string|undefined} the hostname (IPv6 in brackets), or undefined */
+function hostnameOf(url) {
+	try {
+		return new URL(url).hostname;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The JSON object body of a control request (at most 1 MiB; none = {}).
  * @param {import('node:http').IncomingMessage} req
  * @returns {Promise<Record<string, any>>}
  */
-function readJson(req) {
-	return new Promise((resolve, reject) => {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		req.on('data', (c) => chunks.push(c));
-		req.on('error', reject);
-		req.on('end', () => {
-			const raw = Buffer.concat(chunks).toString('utf8').trim();
-			if (!raw) return resolve({});
-			try {
-				const v = JSON.parse(raw);
-				if (!isPlainObject(v)) return reject(new ApiError(400, 'invalid_argument', null, 'Body must be a JSON object'));
-				resolve(v);
-			} catch {
-				reject(new ApiError(400, 'invalid_argument', null, 'Body is not valid JSON'));
-			}
-		});
-	});
+async function readJson(req) {
+	const raw = (await readBody(req)).trim();
+	if (!raw) return {};
+	let value;
+	try {
+		value = JSON.parse(raw);
+	} catch {
+		throw new ApiError(400, 'invalid_argument', null, 'Body is not valid JSON');
+	}
+	if (!isPlainObject(value)) throw new ApiError(400, 'invalid_argument', null, 'Body must be a JSON object');
+	return value;
 }
 
 /**
@@ -101,7 +133,19 @@ async function handleControl(emu, req, res, url) {
 	const path = url.pathname.replace(/\/+$/, '');
 	const q = url.searchParams;
 	try {
-		const body = method === 'POST' ? await readJson(req) : {};
+		// The body is read (bounded) before the caller is judged: answering while a client is still
+		// sending would reset its connection instead of giving it the answer. Who calls is judged
+		// before what the body holds.
+		let bodyError;
+		const body =
+			method === 'GET' || method === 'HEAD'
+				? {}
+				: await readJson(req).catch((/** @type {unknown} */ error) => {
+						bodyError = error;
+						return {};
+					});
+		checkCaller(req, method);
+		if (bodyError) throw bodyError;
 		if (method === 'GET' && path === '/__emulator/health')
 			return json(res, 200, {
 				status: 'ok',
@@ -109,6 +153,7 @@ async function handleControl(emu, req, res, url) {
 				uptime_ms: Date.now() - emu.stats.startedAt,
 				requests: emu.stats.requests,
 				pending_retries: emu.dispatcher.timers.size,
+				rss_bytes: process.memoryUsage().rss,
 			});
 		if (path === '/__emulator/config') {
 			if (method === 'GET') return json(res, 200, { ...emu.config });

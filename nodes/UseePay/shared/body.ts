@@ -8,6 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { fillPath, idProblem, pathParameters } from './ids';
+import { checkAmount, currencyProblem, isMoneyField, mustBePositive } from './money';
+
 /**
  * How parameter values become UseePay's JSON body.
  *
@@ -19,8 +22,10 @@ import { NodeOperationError } from 'n8n-workflow';
  * - a multi-value group `items` ({items: [{...}, {...}]}) becomes the plain array of objects
  *   (order products ...).
  * A resource locator value ({__rl: true, value, mode}) is sent as its (trimmed) value.
- * Empty strings and empty objects are left out, so optional fields are sent only when set.
- * `extraFields` (JSON) is merged last, for fields UseePay's docs leave open.
+ * Empty (or only blank) strings and empty objects are left out, so optional fields are sent only
+ * when set. `extraFields` (JSON) is merged last, for fields UseePay's docs leave open.
+ * Checked before anything is sent: emails, UseePay IDs (resource locators and the `*_id` fields
+ * naming UseePay objects, see ids.ts), and, on the finished body, amounts and currencies (money.ts).
  */
 
 type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
@@ -70,6 +75,22 @@ function inWireOrder(object: IDataObject): IDataObject {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Body fields that hold the ID of a UseePay object (not the merchant's own IDs). */
+const USEEPAY_ID_FIELDS = new Set([
+	'checkout_session_id',
+	'customer_id',
+	'invoice_id',
+	'mandate_id',
+	'payment_intent_id',
+	'payment_link_id',
+	'payment_method_id',
+	'refund_id',
+	'subscription_id',
+	'webhook_id',
+]);
+const ID_HINT = 'Pick it from the list, or enter the ID UseePay gave the object (e.g. cus_1JA7UDDQG3800).';
+/** Keys that would set an object's prototype instead of a field when merged. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const ACRONYMS: Record<string, string> = { id: 'ID', url: 'URL', json: 'JSON', ip: 'IP' };
 
 /** `merchant_customer_id` → "Merchant Customer ID": the label a user sees for a wire name. */
@@ -95,11 +116,15 @@ function isPlainObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const fieldOf = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+/** A UseePay object ID inside a body: a `*_id` field naming one, or the `id` of an inline customer. */
+const isIdField = (path: string) => USEEPAY_ID_FIELDS.has(fieldOf(path)) || /(^|\.)customer\.id$/.test(path);
+
 function isEmpty(value: unknown): boolean {
 	return (
 		value === undefined ||
 		value === null ||
-		value === '' ||
+		(typeof value === 'string' && value.trim() === '') ||
 		(isPlainObject(value) && Object.keys(value).length === 0) ||
 		(Array.isArray(value) && value.length === 0)
 	);
@@ -112,19 +137,11 @@ function toWire(ctx: ItemParameters, path: string, value: unknown): unknown {
 		return list.length ? list : undefined;
 	}
 	if (!isPlainObject(value)) {
-		if (value === '' || value === null || value === undefined) return undefined;
-		if (typeof value === 'string' && /(^|[._])email$/.test(path) && !EMAIL.test(value.trim())) {
-			throw invalidInput(
-				ctx,
-				path.split('.').pop() as string,
-				'is not a valid email address',
-				'Use an address like name@example.com, or leave the field out.',
-			);
-		}
-		return value;
+		if (isEmpty(value)) return undefined;
+		return typeof value === 'string' && isIdField(path) ? value.trim() : value;
 	}
 	// A resource locator (an ID referenced in the body, e.g. customer_id) is sent as its value.
-	if (value.__rl === true) return toWire(ctx, path, typeof value.value === 'string' ? value.value.trim() : value.value);
+	if (value.__rl === true) return toWire(ctx, path, String(value.value ?? '').trim());
 	const keys = Object.keys(value);
 	if (keys.length === 1 && keys[0] === 'details') return toWire(ctx, path, value.details);
 	// A list of objects: a multi-value group named `items` is sent as the array of its rows.
@@ -161,7 +178,20 @@ function parseExtraFields(ctx: ItemParameters, raw: unknown): IDataObject {
 	if (!isPlainObject(parsed)) {
 		throw invalidInput(ctx, 'extraFields', 'must be a JSON object', 'For example {"locale": "en"}.');
 	}
+	const unsafe = unsafeKey(parsed);
+	if (unsafe) throw invalidInput(ctx, 'extraFields', `may not contain the key '${unsafe}'`);
 	return parsed;
+}
+
+function unsafeKey(value: unknown): string | undefined {
+	if (Array.isArray(value)) return value.map(unsafeKey).find(Boolean);
+	if (!isPlainObject(value)) return undefined;
+	for (const [key, inner] of Object.entries(value)) {
+		if (UNSAFE_KEYS.has(key)) return key;
+		const found = unsafeKey(inner);
+		if (found) return found;
+	}
+	return undefined;
 }
 
 function deepMerge(target: IDataObject, extra: IDataObject): IDataObject {
@@ -174,20 +204,28 @@ function deepMerge(target: IDataObject, extra: IDataObject): IDataObject {
 	return target;
 }
 
-/** Reads a resource locator (or plain string) parameter; an empty one fails before any request. */
+/** Reads a resource locator (or plain string) ID parameter; an empty or malformed one fails before any request. */
 export function readId(ctx: ItemParameters, parameter: string): string {
 	const raw = ctx.getNodeParameter(parameter, '', { extractValue: true }) as string | INodeParameterResourceLocator;
 	const value = String(typeof raw === 'object' && raw !== null ? (raw.value ?? '') : (raw ?? '')).trim();
 	if (!value) {
 		throw invalidInput(ctx, parameter, 'is empty', 'Pick one from the list or enter its ID.');
 	}
+	const problem = idProblem(value);
+	if (problem) throw invalidInput(ctx, parameter, problem, ID_HINT);
 	return value;
 }
 
-/** preSend: check that an ID parameter used in the URL is set. */
-export function requireId(parameter: string): PreSend {
+/**
+ * preSend: the request goes to `path` with every `{parameter}` filled with its checked,
+ * percent-encoded ID. (Done here rather than by an n8n expression in the URL: the expression
+ * engine swallows errors, so an ID it cannot encode would silently become an empty segment.)
+ */
+export function sendToPath(path: string): PreSend {
+	const parameters = pathParameters(path);
 	return async function (this: IExecuteSingleFunctions, options) {
-		readId(this, parameter);
+		const ids = Object.fromEntries(parameters.map((parameter) => [parameter, readId(this, parameter)]));
+		options.url = fillPath(path, ids);
 		return options;
 	};
 }
@@ -198,6 +236,8 @@ export interface BodySpec {
 	optional?: string[];
 	/** A collection (Additional Fields / Update Fields) whose keys are sent under their own names. */
 	collection?: string;
+	/** Completes the built body (e.g. a field UseePay requires even when it is empty), before the checks. */
+	complete?: (body: IDataObject) => IDataObject;
 }
 
 /** Builds the JSON body of one item from its parameters (also used outside routing). */
@@ -221,7 +261,51 @@ export function buildBody(ctx: ItemParameters, spec: BodySpec): IDataObject {
 		}
 		extra = parseExtraFields(ctx, extraFields);
 	}
-	return deepMerge(inWireOrder(body), extra);
+	const merged = deepMerge(inWireOrder(body), extra);
+	const finished = spec.complete ? spec.complete(merged) : merged;
+	checkBody(ctx, finished);
+	return finished;
+}
+
+/**
+ * Checks a finished body, Extra Fields included, before it is sent: UseePay IDs (ids.ts), emails,
+ * currencies and amounts (money.ts: an amount is checked against the nearest currency around it).
+ * Normalises amounts in place (float noise such as 0.30000000000000004 → 0.3).
+ */
+function checkBody(ctx: ItemParameters, value: unknown, path = '', currency?: string): void {
+	if (Array.isArray(value)) {
+		value.forEach((entry, i) => checkBody(ctx, entry, `${path}.${i}`, currency));
+		return;
+	}
+	if (!isPlainObject(value)) return;
+	const fail = (key: string, problem: string, hint?: string): never => {
+		throw invalidInput(ctx, key, problem, hint);
+	};
+	if ('currency' in value) {
+		const problem = currencyProblem(value.currency);
+		if (problem) fail('currency', problem, 'Use an ISO 4217 code such as USD, EUR or JPY.');
+		currency = value.currency as string;
+	}
+	for (const [key, inner] of Object.entries(value)) {
+		const at = path ? `${path}.${key}` : key;
+		// The merchant's own key/value pairs: an `amount` or `customer_id` there is just text.
+		if (key === 'metadata') continue;
+		if (isIdField(at)) {
+			const problem = typeof inner === 'string' ? idProblem(inner) : 'must be a string';
+			if (problem) fail(key, problem, ID_HINT);
+		} else if (/(^|_)email$/.test(key) && typeof inner === 'string' && !EMAIL.test(inner.trim())) {
+			fail(key, 'is not a valid email address', 'Use an address like name@example.com, or leave the field out.');
+		} else if (key === 'supported_currencies' && Array.isArray(inner)) {
+			const problem = inner.map(currencyProblem).find(Boolean);
+			if (problem) fail(key, problem, 'Use ISO 4217 codes such as USD, EUR or JPY.');
+		} else if (isMoneyField(at)) {
+			const checked = checkAmount(inner, currency, mustBePositive(at));
+			if ('problem' in checked) fail(key, checked.problem, checked.hint);
+			else value[key] = checked.amount;
+		} else {
+			checkBody(ctx, inner, at, currency);
+		}
+	}
 }
 
 /** preSend: the request body is built from the operation's parameters (see buildBody). */

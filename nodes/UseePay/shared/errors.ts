@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
@@ -7,6 +8,40 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+
+import { UseePayApi } from '../../../credentials/UseePayApi.credentials';
+
+/** The credential fields whose values never appear in output: its password fields (the API key ...). */
+const SECRET_FIELDS = new UseePayApi().properties
+	.filter((property) => property.typeOptions?.password)
+	.map((property) => property.name);
+/** Shorter values are not masked: they would match ordinary text. */
+const MIN_SECRET_LENGTH = 6;
+const MASK = '***';
+
+/** The secret values of a UseePay credential, for redactSecrets. */
+export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
+	return SECRET_FIELDS.map((name) => String(credentials[name] ?? '').trim()).filter(
+		(secret) => secret.length >= MIN_SECRET_LENGTH,
+	);
+}
+
+/**
+ * A copy of a response body (or anything read from one) with every credential secret replaced by
+ * `***`, in values and keys. An answer that echoes the request (some gateways and proxies do, with
+ * its headers) must not carry the API key into an error message, run data or a log.
+ */
+export function redactSecrets<T>(value: T, secrets: string[]): T {
+	if (secrets.length === 0) return value;
+	const redact = (text: string) => secrets.reduce((result, secret) => result.split(secret).join(MASK), text);
+	const walk = (inner: unknown): unknown => {
+		if (typeof inner === 'string') return redact(inner);
+		if (Array.isArray(inner)) return inner.map(walk);
+		if (inner === null || typeof inner !== 'object') return inner;
+		return Object.fromEntries(Object.entries(inner).map(([key, entry]) => [redact(key), walk(entry)]));
+	};
+	return walk(value) as T;
+}
 
 /** UseePay's error body: a flat `{code, source, message}` (its "Errors" section). */
 export interface UseePayErrorBody {
@@ -37,7 +72,8 @@ const STATUS_MEANING: Record<number, string> = {
 
 /**
  * Builds the NodeApiError for a non-2xx UseePay answer. Only UseePay's own body goes into it,
- * never the request, so the API key cannot leak into an error.
+ * never the request, and callers hand it the body with the credential's secrets redacted
+ * (redactSecrets), so the API key cannot leak into an error even when the answer echoes it.
  */
 export function useePayApiError(
 	node: INode,
@@ -92,16 +128,21 @@ function failItem(ctx: IExecuteSingleFunctions, error: NodeApiError): INodeExecu
 }
 
 /**
- * postReceive for every operation: the node sends with ignoreHttpStatusErrors so that
- * UseePay's `{code, source, message}` reaches the user instead of a generic axios message.
+ * postReceive for every operation, first: the credential's secrets are redacted from the answer
+ * (items and body) before anything reads it, and a non-2xx answer fails the item. The node sends
+ * with ignoreHttpStatusErrors so that UseePay's `{code, source, message}` reaches the user instead
+ * of a generic axios message.
  */
 export async function throwOnUseePayError(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 200 && response.statusCode < 300) return items;
-	return failItem(this, useePayApiError(this.getNode(), response.statusCode, response.body, this.getItemIndex()));
+	const secrets = credentialSecrets(await this.getCredentials('useePayApi'));
+	const answered = items.map((item) => ({ ...item, json: redactSecrets(item.json, secrets) }));
+	if (response.statusCode >= 200 && response.statusCode < 300) return answered;
+	const body = redactSecrets(response.body, secrets);
+	return failItem(this, useePayApiError(this.getNode(), response.statusCode, body, this.getItemIndex()));
 }
 
 /** Statuses of a returned object that report a failed payment (PaymentIntent / invoice). */

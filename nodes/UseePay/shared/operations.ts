@@ -1,7 +1,7 @@
 import type { INodePropertyOptions, INodePropertyRouting, PostReceiveAction } from 'n8n-workflow';
 
 import type { BodySpec } from './body';
-import { requireId, sendBody } from './body';
+import { sendBody, sendToPath } from './body';
 import { throwOnUseePayError } from './errors';
 import { paginateUseePayList } from './pagination';
 
@@ -13,7 +13,10 @@ export interface OperationSpec {
 	action: string;
 	description: string;
 	method: HttpMethod;
-	/** Path under the base URL; `{paramName}` is replaced by that (resource locator) parameter. */
+	/**
+	 * Path under the base URL; `{paramName}` is replaced by that (resource locator) parameter's
+	 * checked, percent-encoded ID (body.ts sendToPath).
+	 */
 	path: string;
 	/** The JSON body, for POST operations (body.ts). */
 	body?: BodySpec;
@@ -23,29 +26,16 @@ export interface OperationSpec {
 	postReceive?: PostReceiveAction[];
 }
 
-/** `/api/v1/customers/{customerId}` → an n8n expression that URL-encodes the parameter. */
-export function pathExpression(path: string): string {
-	if (!path.includes('{')) return path;
-	return '=' + path.replace(/\{(\w+)\}/g, (_, param: string) => `{{ encodeURIComponent($parameter["${param}"]) }}`);
-}
-
-export function pathParameters(path: string): string[] {
-	return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-}
-
 /**
  * One operation option of a resource: its HTTP method and path, and the shared behaviour every
- * UseePay operation has (IDs checked before sending, body built from parameters, UseePay's error
+ * UseePay operation has (IDs checked and put into the path, body built from parameters, UseePay's error
  * body turned into a NodeApiError, list paging). Resources list their operations with this, so a
  * new resource needs no change here.
  */
 export function operation(spec: OperationSpec): INodePropertyOptions {
-	const preSend = [
-		...pathParameters(spec.path).map((param) => requireId(param)),
-		...(spec.body ? [sendBody(spec.body)] : []),
-	];
+	const preSend = [sendToPath(spec.path), ...(spec.body ? [sendBody(spec.body)] : [])];
 	const routing: INodePropertyRouting = {
-		request: { method: spec.method, url: pathExpression(spec.path) },
+		request: { method: spec.method, url: spec.path },
 		send: { preSend, ...(spec.list ? { paginate: true } : {}) },
 		output: { postReceive: [throwOnUseePayError, ...(spec.postReceive ?? [])] },
 		...(spec.list ? { operations: { pagination: paginateUseePayList } } : {}),

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
-import { useePayApiError } from './errors';
+import { credentialSecrets, redactSecrets, useePayApiError } from './errors';
 import type { PageAnswer } from './pagination';
 import { pagingProfile, readList, readListPage, refusedPagingParameter } from './pagination';
 
@@ -48,10 +48,11 @@ export async function useePayRequest(
 		returnFullResponse: true,
 	});
 	const statusCode = Number(response.statusCode);
+	const body = redactSecrets(response.body, credentialSecrets(credentials));
 	if ((statusCode < 200 || statusCode >= 300) && !allowStatus.includes(statusCode)) {
-		throw useePayApiError(this.getNode(), statusCode, response.body);
+		throw useePayApiError(this.getNode(), statusCode, body);
 	}
-	return { statusCode, body: (response.body ?? {}) as IDataObject };
+	return { statusCode, body: (body ?? {}) as IDataObject };
 }
 
 /**

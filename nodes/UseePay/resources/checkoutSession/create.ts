@@ -35,7 +35,7 @@ export const checkoutSessionCreateFields: INodeProperties[] = [
 	currencyField({ required: true, displayOptions: { show: showOnlyForCheckoutSessionCreate } }),
 	amountField({
 		required: true,
-		typeOptions: { minValue: 0.01, numberPrecision: 2 },
+		typeOptions: { minValue: 0.001, numberPrecision: 3 },
 		default: 0.01,
 		description:
 			'Total in major units of the currency (e.g. 25.50 for USD 25.50); must equal the sum of the line items',

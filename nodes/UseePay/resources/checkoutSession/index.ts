@@ -26,6 +26,11 @@ export const checkoutSessionDescription: INodeProperties[] = [
 				body: {
 					required: ['mode', 'ui_mode', 'amount', 'currency', 'merchant_order_id', 'line_items', 'billing'],
 					collection: 'additionalFields',
+					// UseePay answers 400 "subscription_data required for subscription mode" without it; its SDK sends {}.
+					complete: (body) =>
+						body.mode === 'subscription' && body.subscription_data === undefined
+							? { ...body, subscription_data: {} }
+							: body,
 				},
 			}),
 			operation({

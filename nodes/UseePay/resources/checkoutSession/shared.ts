@@ -109,7 +109,7 @@ export const lineItemsField: INodeProperties = {
 								amountField({
 									displayName: 'Unit Amount',
 									name: 'unit_amount',
-									typeOptions: { minValue: 0.01, numberPrecision: 2 },
+									typeOptions: { minValue: 0.001, numberPrecision: 3 },
 									default: 0.01,
 									description: 'Price of one unit in major units of the currency, e.g. 25.50 for USD 25.50',
 								}),
@@ -209,7 +209,7 @@ const subscriptionDataField: INodeProperties = {
 	placeholder: 'Add Subscription Data',
 	default: {},
 	description:
-		'Required when Mode is Subscription. Without an introductory price, send an empty object with Extra Fields: {"subscription_data": {}}.',
+		'Used when Mode is Subscription (UseePay requires it there: without an introductory price it is sent as an empty object)',
 	options: [
 		{
 			displayName: 'Details',

@@ -6,6 +6,7 @@ import type { Answer, BulkClient, Failure, Reconciled, SendResult } from '../../
 import type { Clock } from '../../shared/bulk/clock';
 import type { BulkRun } from '../../shared/bulk/n8n';
 import { failureError, runBulk } from '../../shared/bulk/n8n';
+import { idProblem } from '../../shared/ids';
 import type { PageAnswer } from '../../shared/pagination';
 import { readList, readListPage, refusedPagingParameter } from '../../shared/pagination';
 import type { MatchOn, Resolution, RowKey } from './customerIndex';
@@ -150,8 +151,18 @@ class CustomerCalls {
 		throw this.error(result);
 	}
 
-	/** POST /api/v1/customers/{id}: the same body twice sets the same fields, so it is retried. */
+	/**
+	 * POST /api/v1/customers/{id}: the same body twice sets the same fields, so it is retried.
+	 * The id is the user's (already checked by readId) or one UseePay answered with: checked here,
+	 * so that not even a wrong answer can send the update to another path.
+	 */
 	async update(id: string, body: IDataObject): Promise<IDataObject> {
+		const problem = idProblem(id);
+		if (problem) {
+			throw new NodeOperationError(this.ctx.getNode(), `UseePay answered with a customer ID that ${problem}`, {
+				itemIndex: this.itemIndex,
+			});
+		}
 		const { method } = CUSTOMER_ENDPOINTS.update;
 		const result = await this.run.client.send({ method, path: customerPath(id), body }, { idempotent: true });
 		if (result.outcome.kind === 'answer' && isOk(result.outcome)) return asObject(result.outcome.body);

@@ -1,4 +1,5 @@
 import type { BodySpec } from '../../shared/body';
+import { fillPath } from '../../shared/ids';
 import type { HttpMethod } from '../../shared/operations';
 
 interface Endpoint {
@@ -23,7 +24,7 @@ export const CUSTOMER_ENDPOINTS = {
 	update: { method: 'POST', path: '/api/v1/customers/{customerId}', body: { collection: 'updateFields' } },
 } satisfies Record<string, Endpoint>;
 
-/** `/api/v1/customers/{customerId}` with the id filled in (URL-encoded). */
+/** `/api/v1/customers/{customerId}` with the id filled in (checked and URL-encoded, ids.ts). */
 export function customerPath(id: string): string {
-	return CUSTOMER_ENDPOINTS.update.path.replace('{customerId}', encodeURIComponent(id));
+	return fillPath(CUSTOMER_ENDPOINTS.update.path, { customerId: id });
 }

@@ -4,23 +4,39 @@ import { getManyFields, idFilter, statusFilter } from '../../shared/pagination';
 
 const showOnlyForSubscriptionGetMany = { operation: ['getAll'], resource: ['subscription'] };
 
+/**
+ * UseePay spells a cancelled subscription both ways (webhooks `cancelled`, its PHP SDK and API
+ * answers `canceled`). The filter sends the SDK's `canceled`, also for `cancelled` (workflows saved
+ * before this choice, or an expression), so both spellings ask for the same subscriptions.
+ */
+function sendingCanceled(filter: INodeProperties): INodeProperties {
+	return {
+		...filter,
+		routing: {
+			send: { type: 'query', property: filter.name, value: '={{ $value === "cancelled" ? "canceled" : $value }}' },
+		},
+	};
+}
+
 export const subscriptionGetManyFields: INodeProperties[] = getManyFields(
 	showOnlyForSubscriptionGetMany,
 	[
 		idFilter('customer_id', 'Customer ID', 'cus_1JA7UDDQG3800'),
-		statusFilter(
-			[
-				{ name: 'Active', value: 'active' },
-				{ name: 'Cancelled', value: 'cancelled' },
-				{ name: 'Expired', value: 'expired' },
-				{ name: 'Incomplete', value: 'incomplete' },
-				{ name: 'Incomplete Expired', value: 'incomplete_expired' },
-				{ name: 'Past Due', value: 'past_due' },
-				{ name: 'Paused', value: 'paused' },
-				{ name: 'Trialing', value: 'trialing' },
-				{ name: 'Unpaid', value: 'unpaid' },
-			],
-			'active',
+		sendingCanceled(
+			statusFilter(
+				[
+					{ name: 'Active', value: 'active' },
+					{ name: 'Canceled', value: 'canceled' },
+					{ name: 'Expired', value: 'expired' },
+					{ name: 'Incomplete', value: 'incomplete' },
+					{ name: 'Incomplete Expired', value: 'incomplete_expired' },
+					{ name: 'Past Due', value: 'past_due' },
+					{ name: 'Paused', value: 'paused' },
+					{ name: 'Trialing', value: 'trialing' },
+					{ name: 'Unpaid', value: 'unpaid' },
+				],
+				'active',
+			),
 		),
 	],
 	'subscriptions',

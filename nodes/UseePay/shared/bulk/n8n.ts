@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { useePayBaseUrl } from '../../../../credentials/UseePayApi.credentials';
 import type { ItemParameters } from '../body';
-import { errorItem, useePayApiError } from '../errors';
+import { credentialSecrets, errorItem, redactSecrets, useePayApiError } from '../errors';
 import type { PagingProfile } from '../pagination';
 import { pagingProfile } from '../pagination';
 import type { Failure, Transport } from './client';
@@ -82,6 +82,7 @@ function n8nTransport(ctx: IExecuteFunctions, credentials: ICredentialDataDecryp
 		type: 'useePayApi',
 		data: credentials,
 	};
+	const secrets = credentialSecrets(credentials);
 	return async (request) => {
 		const response = await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
@@ -99,7 +100,9 @@ function n8nTransport(ctx: IExecuteFunctions, credentials: ICredentialDataDecryp
 			},
 			{ credentialsDecrypted },
 		);
-		return { statusCode: Number(response.statusCode), body: response.body, headers: response.headers as IDataObject };
+		// Redacted here, where every answer comes in: errors and output items are made from it.
+		const body = redactSecrets(response.body, secrets);
+		return { statusCode: Number(response.statusCode), body, headers: response.headers as IDataObject };
 	};
 }
 
