@@ -599,7 +599,7 @@ async function main() {
 			return route.abort('blockedbyclient');
 		});
 		const page = context.pages()[0] || (await context.newPage());
-		page.setDefaultTimeout(20000);
+		page.setDefaultTimeout(60000); // a first editor load on 2 busy cores can take well over 20 s
 		page.on('websocket', (ws) => !isLocal(ws.url()) && blocked.set(ws.url(), 1));
 		page.on('response', (response) => {
 			if (response.url().includes('/icons/'))
