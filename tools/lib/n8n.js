@@ -229,6 +229,7 @@ class N8nInstance {
 			detached: true,
 		});
 		fs.closeSync(log);
+		this.stopped = false;
 		running.add(this);
 		this.server.once('exit', () => running.delete(this));
 		const deadline = Date.now() + timeoutMs;
@@ -252,9 +253,14 @@ class N8nInstance {
 		return this.server ? exitDescription(this.server) : null;
 	}
 
-	/** SIGTERM to n8n's process group, SIGKILL after 15 s. */
+	/** SIGTERM to n8n's process group, SIGKILL after 15 s; a crashed n8n's group is killed at once. */
 	async stop() {
-		if (!this.server || exitDescription(this.server)) return;
+		if (!this.server || this.stopped) return;
+		this.stopped = true;
+		if (exitDescription(this.server)) {
+			signalGroup(this.server, 'SIGKILL'); // it crashed: its task runner may have outlived it
+			return;
+		}
 		const exited = new Promise((resolve) => this.server.once('exit', resolve));
 		signalGroup(this.server, 'SIGTERM');
 		await Promise.race([exited, sleep(15000)]);
