@@ -24,9 +24,19 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 const readFixture = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
 const checks = createChecks();
-/** The n8n version the suites run against now: part of every check's name. */
-let current = { version: '', node: '' };
-const check = (name, fn) => checks.check(`[n8n ${current.version}] ${name}`, fn);
+/** The n8n version the suites run against now (part of every check's name) and its server. */
+let current = { version: '', node: '', server: null };
+/** A check; when it fails and the n8n server it ran against has died, the failure says so. */
+const check = (name, fn) =>
+	checks.check(`[n8n ${current.version}] ${name}`, async () => {
+		try {
+			await fn();
+		} catch (error) {
+			const ended = current.server?.crashed();
+			if (ended && error instanceof Error) error.stack = `n8n crashed: it ${ended} (see its n8n.log)\n${error.stack}`;
+			throw error;
+		}
+	});
 
 const CREDENTIAL = { merchantNo: '500000000007245', apiKey: 'UseePay_SK_e2e_only', appId: 'www.pay.com' };
 
@@ -65,6 +75,7 @@ async function demoSuite(workDir) {
 		});
 	});
 	if (!demo) return;
+	current.server = demo.n8n;
 	const { jsonRequest } = demo;
 	const api = (method, apiPath, body) =>
 		jsonRequest(`${demo.emulatorUrl}${apiPath}`, {
@@ -301,6 +312,7 @@ async function demoSuite(workDir) {
 			},
 		);
 	} finally {
+		current.server = null;
 		await demo.stop();
 	}
 }
@@ -419,7 +431,7 @@ async function referenceSuite(runtime, workDir) {
 /** Every suite against one n8n version (installed first if missing); its own summary line. */
 async function suitesOn(version) {
 	const runtime = await ensureRuntime({ version });
-	current = { version, node: runtime.nodeBin.match(/node-([\d.]+)/)?.[1] ?? '?' };
+	current = { version, node: runtime.nodeBin.match(/node-([\d.]+)/)?.[1] ?? '?', server: null };
 	process.stdout.write(`# n8n ${version} on Node.js ${current.node}\n`);
 	const before = checks.results.length;
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `useepay-e2e-${version}-`));
