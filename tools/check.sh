@@ -2,7 +2,9 @@
 # The project's test command (`npm run check`, called by .ci/run): installs what is missing,
 # checks formatting, builds, lints with n8n's strict community rules, runs the offline
 # verification scan, the unit/routing tests (jest, through n8n-core) and the tests in a real n8n
-# against the emulator (end to end, queue mode, the editor in a browser).
+# against the emulator: the package installed as Community Nodes does, end to end on every n8n
+# version in tools/lib/n8nLines.js (2.x and 1.x, with an AI agent), queue mode, the editor in a
+# browser.
 #
 #   npm run check               in this checkout, reusing this machine's caches
 #   npm run check -- --cold     as a new machine would: a fresh clone of HEAD in a temporary
@@ -48,7 +50,10 @@ npm run scan
 step "unit and routing tests (jest)"
 npm test -- --ci
 
-step "end-to-end in real n8n"
+step "the package as users install it: tarball contents, publish guard, Community Nodes install in n8n $(node -p "require('./tools/lib/n8nLines').TESTED_N8N_VERSIONS.join(' and ')")"
+npm run test:package
+
+step "end-to-end in real n8n $(node -p "require('./tools/lib/n8nLines').TESTED_N8N_VERSIONS.join(' and ')") (each on its own Node.js), with an AI agent"
 npm run test:e2e
 
 step "queue mode in real n8n (Redis + PostgreSQL, main + worker + webhook processor)"

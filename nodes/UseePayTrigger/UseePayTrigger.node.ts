@@ -64,6 +64,13 @@ export class UseePayTrigger implements INodeType {
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
+				displayName:
+					"This trigger registers its own webhook endpoint with UseePay when the workflow is published. It needs the UseePay Public Key in the credential to verify events. UseePay must reach this n8n over HTTPS: set n8n's WEBHOOK_URL to its public https:// address.",
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',

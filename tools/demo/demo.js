@@ -61,10 +61,12 @@ async function ownerSession(n8nUrl) {
 }
 
 /**
- * @param {{dir: string, n8nPort?: number, emulatorPort?: number, brokerPort?: number, emulatorOptions?: object, log?: (line: string) => void}} options
+ * @param {{dir: string, version?: string, n8nPort?: number, emulatorPort?: number, brokerPort?: number, emulatorOptions?: object, log?: (line: string) => void}} options
+ *   version: the n8n version (default: `N8N_VERSION`, else n8nLines.js's default)
  */
 async function startDemo({
 	dir,
+	version,
 	n8nPort = 5678,
 	emulatorPort = 4010,
 	brokerPort = 5679,
@@ -72,44 +74,50 @@ async function startDemo({
 	log = () => {},
 }) {
 	log('checking Node.js and n8n (a new machine installs them first: several minutes)');
-	const runtime = await ensureRuntime({ log });
+	const runtime = await ensureRuntime({ version, log });
 	log(`n8n ${runtime.version} ready; building and packing n8n-nodes-useepay`);
 	const tarball = packPackage(path.join(dir, 'pack'));
 
 	const emulator = createEmulator(emulatorOptions);
 	const { url: emulatorUrl } = await emulator.listen(emulatorPort, '127.0.0.1');
 	log(`UseePay emulator on ${emulatorUrl}`);
-
 	const n8n = new N8nInstance({ runtime, dir: path.join(dir, 'n8n'), port: n8nPort, brokerPort });
-	n8n.installPackage(tarball);
-	await n8n.importCredentials([demoCredential(emulatorUrl, emulator.publicKeyPem)]);
-	const workflows = exampleWorkflows();
-	for (const workflow of workflows) await n8n.importWorkflow(workflow);
-	for (const workflow of workflows.filter((wf) =>
-		wf.nodes.some((node) => node.type.endsWith('Trigger') && !node.type.includes('manual')),
-	)) {
-		await n8n.activateWorkflow(workflow.id);
-	}
-	log('starting n8n (about 10-20 s)');
-	await n8n.start();
-	const session = await ownerSession(n8n.url);
-
-	return {
-		runtime,
-		n8n,
-		emulator,
-		emulatorUrl,
-		merchant: MERCHANT,
-		owner: OWNER,
-		session,
-		credential: demoCredential(emulatorUrl, emulator.publicKeyPem),
-		workflows,
-		jsonRequest,
-		async stop() {
-			await n8n.stop();
-			await emulator.close();
-		},
+	const stop = async () => {
+		await n8n.stop();
+		await emulator.close();
 	};
+
+	// Whatever fails from here (an import, n8n's start, the login) stops what was started.
+	try {
+		n8n.installPackage(tarball);
+		await n8n.importCredentials([demoCredential(emulatorUrl, emulator.publicKeyPem)]);
+		const workflows = exampleWorkflows();
+		for (const workflow of workflows) await n8n.importWorkflow(workflow);
+		for (const workflow of workflows.filter((wf) =>
+			wf.nodes.some((node) => node.type.endsWith('Trigger') && !node.type.includes('manual')),
+		)) {
+			await n8n.activateWorkflow(workflow.id);
+		}
+		log(`starting n8n ${runtime.version} (about 10-20 s)`);
+		await n8n.start();
+		const session = await ownerSession(n8n.url);
+		return {
+			runtime,
+			n8n,
+			emulator,
+			emulatorUrl,
+			merchant: MERCHANT,
+			owner: OWNER,
+			session,
+			credential: demoCredential(emulatorUrl, emulator.publicKeyPem),
+			workflows,
+			jsonRequest,
+			stop,
+		};
+	} catch (error) {
+		await stop().catch(() => {});
+		throw error;
+	}
 }
 
 module.exports = { startDemo, jsonRequest, CREDENTIAL_ID, MERCHANT, OWNER };

@@ -13,6 +13,11 @@ const DEMO_DIR = process.env.USEEPAY_DEMO_DIR || path.join(cacheRoot(), 'demo');
 const started = Date.now();
 const log = (line) => process.stdout.write(`[useepay-demo ${Math.round((Date.now() - started) / 1000)}s] ${line}\n`);
 
+// Ctrl-C before the demo is up: exit, and tools/lib/n8n.js stops an n8n already started.
+const exitNow = () => process.exit(130);
+process.on('SIGINT', exitNow);
+process.on('SIGTERM', exitNow);
+
 async function main() {
 	const demo = await startDemo({
 		dir: DEMO_DIR,
@@ -29,8 +34,8 @@ async function main() {
 		await demo.stop();
 		process.exit(0);
 	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	process.off('SIGINT', exitNow).on('SIGINT', stop);
+	process.off('SIGTERM', exitNow).on('SIGTERM', stop);
 	const installed = demo.runtime.installed.length
 		? demo.runtime.installed.map((what) => `installed now: ${what}`)
 		: ['(already installed)'];

@@ -2,25 +2,52 @@
 /**
  * End-to-end tests in a real n8n (`npm run test:e2e`): our packed package loaded the way n8n
  * loads community packages, workflows imported and run with the n8n CLI, and what reached the
- * UseePay API checked on the wire. Prints `N passed, M failed` and exits non-zero on a failure.
+ * UseePay API checked on the wire. The whole suite runs once per n8n version: every version
+ * `npm run check` proves (tools/lib/n8nLines.js), or those named with `--n8n <version>`
+ * (repeatable). Prints each check with its n8n version, a summary per version and the total
+ * `e2e: N passed, M failed`; exits non-zero on a failure.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const assert = require('node:assert/strict');
 
-const { ensureRuntime, packPackage, N8nInstance } = require('../lib/n8n');
+const { ensureRuntime, packPackage, N8nInstance, exitOnSignal } = require('../lib/n8n');
+const { TESTED_N8N_VERSIONS, n8nLine } = require('../lib/n8nLines');
 const { port } = require('../lib/ports');
 const { startRecorder } = require('../../test/support/recorder');
 const { startDemo } = require('../demo/demo');
 const { createChecks, waitFor, sleep } = require('../lib/checks');
+const { agentSuite } = require('./agent');
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const readFixture = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
-const { check, results } = createChecks();
+const checks = createChecks();
+/** The n8n version the suites run against now (part of every check's name) and its server. */
+let current = { version: '', node: '', server: null };
+/** A check; when it fails and the n8n server it ran against has died, the failure says so. */
+const check = (name, fn) =>
+	checks.check(`[n8n ${current.version}] ${name}`, async () => {
+		try {
+			await fn();
+		} catch (error) {
+			const ended = current.server?.crashed();
+			if (ended && error instanceof Error) error.stack = `n8n crashed: it ${ended} (see its n8n.log)\n${error.stack}`;
+			throw error;
+		}
+	});
 
 const CREDENTIAL = { merchantNo: '500000000007245', apiKey: 'UseePay_SK_e2e_only', appId: 'www.pay.com' };
+
+/** An `n8n execute` run ended as expected ('success' or 'error', see N8nInstance.execute). */
+function assertStatus(run, expected) {
+	assert.equal(
+		run.status,
+		expected,
+		`n8n execute: ${run.status}\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`,
+	);
+}
 
 function credentialFor(baseUrl) {
 	return {
@@ -40,6 +67,7 @@ async function demoSuite(workDir) {
 	await check('the demo starts: n8n ready with our nodes, credential and workflows, against the emulator', async () => {
 		demo = await startDemo({
 			dir: path.join(workDir, 'demo'),
+			version: current.version,
 			n8nPort: port(5698),
 			emulatorPort: 0,
 			brokerPort: port(5699),
@@ -47,6 +75,7 @@ async function demoSuite(workDir) {
 		});
 	});
 	if (!demo) return;
+	current.server = demo.n8n;
 	const { jsonRequest } = demo;
 	const api = (method, apiPath, body) =>
 		jsonRequest(`${demo.emulatorUrl}${apiPath}`, {
@@ -80,22 +109,65 @@ async function demoSuite(workDir) {
 			},
 		);
 
-		await check('the credential test fails with our message on a wrong API key', async () => {
-			const wrong = { ...demo.credential, data: { ...demo.credential.data, apiKey: 'UseePay_SK_wrong' } };
-			const response = await rest('POST', '/rest/credentials/test', { credentials: wrong });
-			assert.equal(response.json.data.status, 'Error', JSON.stringify(response.json));
-			assert.match(response.json.data.message, /Secret Key Management/);
-		});
+		const { credentialTestMessages } = n8nLine(current.version);
+		await check(
+			`the credential test fails on a wrong API key with ${credentialTestMessages ? 'our' : "n8n's generic"} message`,
+			async () => {
+				const wrong = { ...demo.credential, data: { ...demo.credential.data, apiKey: 'UseePay_SK_wrong' } };
+				const response = await rest('POST', '/rest/credentials/test', { credentials: wrong });
+				assert.equal(response.json.data.status, 'Error', JSON.stringify(response.json));
+				assert.match(
+					response.json.data.message,
+					credentialTestMessages ? /Secret Key Management/ : /^Authorization failed - please check your credentials$/,
+				);
+			},
+		);
 
 		await check('the imported CRM-sync workflow runs (n8n execute) and the customers are in the emulator', async () => {
 			const run = await demo.n8n.execute('useepayCrmSync01');
-			assert.equal(run.code, 0, `${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+			assertStatus(run, 'success');
 			const customers = (await api('GET', '/api/v1/customers?page_size=100')).json.items;
 			assert.deepEqual(customers.map((c) => c.merchant_customer_id).sort(), ['CRM-1001', 'CRM-1002', 'CRM-1003']);
 			const zhang = customers.find((c) => c.merchant_customer_id === 'CRM-1003');
 			assert.deepEqual(zhang.address, { city: 'shanghai', country: 'CN' });
 			assert.deepEqual(zhang.metadata, { source: 'crm' });
 		});
+
+		await check('Create or Update again with the same CRM rows updates all three and creates nothing', async () => {
+			const run = await demo.n8n.execute('useepayCrmSync01');
+			assertStatus(run, 'success');
+			const items = run.output.data.resultData.runData['Create or update UseePay customer'][0].data.main[0];
+			assert.deepEqual(
+				items.map((item) => item.json.action),
+				['updated', 'updated', 'updated'],
+			);
+			assert.equal((await api('GET', '/api/v1/customers?page_size=100')).json.items.length, 3);
+		});
+
+		await check('Get Many with Return All pages through 153 customers (page_size 100) in real n8n', async () => {
+			for (let i = 0; i < 150; i++) {
+				const created = await api('POST', '/api/v1/customers/create', {
+					merchant_customer_id: `E2E-LIST-${i}`,
+					name: `List ${i}`,
+				});
+				assert.equal(created.status, 200, JSON.stringify(created.json));
+			}
+			await demo.n8n.importWorkflow(readFixture('customer-get-many.workflow.json'));
+			const before = demo.emulator.requests().length;
+			const run = await demo.n8n.execute('useepayE2eList01');
+			assertStatus(run, 'success');
+			const items = run.output.data.resultData.runData['Get many customers'][0].data.main[0];
+			assert.equal(items.length, 153);
+			assert.equal(new Set(items.map((item) => item.json.id)).size, 153);
+			const pages = demo.emulator
+				.requests()
+				.slice(before)
+				.filter((r) => r.path === '/api/v1/customers')
+				.map((r) => `${r.query.page_num}/${r.query.page_size}`);
+			assert.deepEqual(pages, ['0/100', '1/100']);
+		});
+
+		await agentSuite({ check, demo });
 
 		await check('the published trigger registered exactly one enabled endpoint for its production URL', async () => {
 			const endpoints = await endpointsForTrigger();
@@ -124,9 +196,9 @@ async function demoSuite(workDir) {
 				});
 				assert.equal(created.status, 200, JSON.stringify(created.json));
 				assert.equal(created.json.status, 'succeeded');
-				const runs = await waitFor('one execution', async () => {
+				const runs = await waitFor('one finished execution', async () => {
 					const list = await executions('useepayEvents001');
-					return list.length >= 1 && list;
+					return list.length >= 1 && list.every((e) => !['new', 'running'].includes(e.status)) && list;
 				});
 				await sleep(1500);
 				assert.equal((await executions('useepayEvents001')).length, 1);
@@ -210,7 +282,7 @@ async function demoSuite(workDir) {
 			'the payment lifecycle workflow runs in real n8n against the emulator with every status right',
 			async () => {
 				const run = await demo.n8n.execute('useepayLifecycle');
-				assert.equal(run.code, 0, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
+				assertStatus(run, 'success');
 				const runData = run.output?.data?.resultData?.runData;
 				assert.ok(
 					runData,
@@ -240,23 +312,29 @@ async function demoSuite(workDir) {
 			},
 		);
 	} finally {
+		current.server = null;
 		await demo.stop();
 	}
 }
 
-/** `npm start` itself: reaches "ready" with n8n and the emulator answering; Ctrl-C stops both. */
+/** `npm start` itself: reaches "ready" with n8n and the emulator answering; Ctrl-C stops everything. */
 async function npmStartSuite(workDir) {
 	const { spawn } = require('node:child_process');
-	const ports = {
-		N8N_PORT: String(port(5718)),
-		EMULATOR_PORT: String(port(4018)),
-		N8N_BROKER_PORT: String(port(5719)),
-	};
+	const n8nPort = port(5718);
+	const emulatorPort = port(4018);
+	const urls = [`http://127.0.0.1:${n8nPort}/healthz`, `http://127.0.0.1:${emulatorPort}/__emulator/health`];
 	await check(
 		'npm start reaches "ready" with n8n and the emulator answering, and Ctrl-C stops everything',
 		async () => {
 			const child = spawn('npm', ['start'], {
-				env: { ...process.env, ...ports, USEEPAY_DEMO_DIR: path.join(workDir, 'npm-start') },
+				env: {
+					...process.env,
+					N8N_PORT: String(n8nPort),
+					EMULATOR_PORT: String(emulatorPort),
+					N8N_BROKER_PORT: String(port(5719)),
+					N8N_VERSION: current.version,
+					USEEPAY_DEMO_DIR: path.join(workDir, 'npm-start'),
+				},
 				stdio: ['ignore', 'pipe', 'pipe'],
 				detached: true,
 			});
@@ -265,11 +343,16 @@ async function npmStartSuite(workDir) {
 			child.stderr.on('data', (chunk) => (output += chunk));
 			const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
 			try {
-				await waitFor('"ready"', async () => /^ready$/m.test(output) || child.exitCode !== null, 300000);
-				assert.match(output, /^ready$/m, output.slice(-3000));
-				assert.match(output, /http:\/\/127\.0\.0\.1:5718 +\(login: demo@useepay\.local/);
-				assert.equal((await fetch('http://127.0.0.1:5718/healthz')).status, 200);
-				assert.equal((await fetch('http://127.0.0.1:4018/__emulator/health')).status, 200);
+				const ready = /^ready after \d+ s$/m;
+				await waitFor('"ready"', async () => ready.test(output) || child.exitCode !== null, 600000).catch(() => {});
+				assert.match(output, ready, output.slice(-3000));
+				// the first-run screen: the four steps, with this run's address and login
+				assert.ok(output.includes(`1. open http://127.0.0.1:${n8nPort}\n`), output.slice(-3000));
+				assert.ok(output.includes('2. sign in as demo@useepay.local / UseePayDemo1\n'), output.slice(-3000));
+				assert.ok(output.includes('3. open the workflow "UseePay: sync CRM customers"\n'), output.slice(-3000));
+				assert.match(output, /4\. click "Execute workflow"/);
+				assert.ok(output.includes(` and n8n ${current.version} live in `), output.slice(-3000));
+				for (const url of urls) assert.equal((await fetch(url)).status, 200, url);
 			} finally {
 				if (child.exitCode === null) process.kill(-child.pid, 'SIGINT'); // what Ctrl-C does: the whole foreground group
 			}
@@ -280,7 +363,7 @@ async function npmStartSuite(workDir) {
 				'n8n and the emulator to stop',
 				async () => {
 					const up = await Promise.all(
-						['http://127.0.0.1:5718/healthz', 'http://127.0.0.1:4018/__emulator/health'].map((url) =>
+						urls.map((url) =>
 							fetch(url).then(
 								() => true,
 								() => false,
@@ -295,9 +378,8 @@ async function npmStartSuite(workDir) {
 	);
 }
 
-async function main() {
-	const runtime = await ensureRuntime();
-	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-e2e-'));
+/** The reference Customer Update on the wire and a UseePay error, against a recording server. */
+async function referenceSuite(runtime, workDir) {
 	const tarball = packPackage(path.join(workDir, 'pack'));
 	const recorder = await startRecorder((request) => ({
 		status: 200,
@@ -314,11 +396,7 @@ async function main() {
 
 		await check('Customer Update runs in real n8n and sends the reference example exactly', async () => {
 			const run = await n8n.execute('useepayE2eUpdate');
-			assert.equal(
-				run.code,
-				0,
-				`n8n execute exited ${run.code}\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`,
-			);
+			assertStatus(run, 'success');
 			assert.equal(recorder.requests.length, 1);
 			const [request] = recorder.requests;
 			assert.equal(request.method, 'POST');
@@ -339,7 +417,7 @@ async function main() {
 				body: { code: 'invalid_argument', source: 'email', message: 'email is invalid' },
 			}));
 			const run = await n8n.execute('useepayE2eUpdate');
-			assert.equal(run.code, 1, `expected exit 1, got ${run.code}`);
+			assertStatus(run, 'error');
 			const all = run.stdout + run.stderr;
 			assert.match(all, /UseePay rejected the request: email is invalid/);
 			assert.ok(!all.includes(CREDENTIAL.apiKey), 'the API key appears in n8n output');
@@ -348,15 +426,43 @@ async function main() {
 		await n8n.stop();
 		await recorder.close();
 	}
+}
 
-	await npmStartSuite(workDir);
-	await demoSuite(workDir);
-
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
-	process.stdout.write(`e2e: ${passed} passed, ${failed} failed\n`);
+/** Every suite against one n8n version (installed first if missing); its own summary line. */
+async function suitesOn(version) {
+	const runtime = await ensureRuntime({ version });
+	current = { version, node: runtime.nodeBin.match(/node-([\d.]+)/)?.[1] ?? '?', server: null };
+	process.stdout.write(`# n8n ${version} on Node.js ${current.node}\n`);
+	const before = checks.results.length;
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `useepay-e2e-${version}-`));
+	try {
+		await referenceSuite(runtime, workDir);
+		await npmStartSuite(workDir);
+		await demoSuite(workDir);
+	} catch (error) {
+		await check('the e2e harness ran to the end', async () => {
+			throw error;
+		});
+	}
+	const mine = checks.results.slice(before);
+	const failed = mine.filter((r) => !r.ok).length;
+	process.stdout.write(
+		`e2e on n8n ${version} (Node.js ${current.node}): ${mine.length - failed} passed, ${failed} failed\n`,
+	);
 	if (failed === 0 && !process.env.KEEP_E2E_DIR) fs.rmSync(workDir, { recursive: true, force: true });
-	process.exit(failed === 0 ? 0 : 1);
+	else process.stdout.write(`# work folder kept: ${workDir}\n`);
+}
+
+/** `--n8n <version>` (repeatable), else every version `npm run check` proves. */
+function requestedVersions(argv) {
+	const versions = argv.flatMap((arg, i) => (arg === '--n8n' ? [argv[i + 1]] : []));
+	return versions.length ? versions : TESTED_N8N_VERSIONS;
+}
+
+async function main() {
+	exitOnSignal();
+	for (const version of requestedVersions(process.argv.slice(2))) await suitesOn(version);
+	process.exit(checks.summary('e2e') ? 0 : 1);
 }
 
 main().catch((error) => {

@@ -11,14 +11,28 @@ const path = require('node:path');
 const http = require('node:http');
 
 const { n8nLine } = require('./n8nLines');
-const { ensureRuntime } = require('./runtime');
+const { cleanEnv, ensureRuntime } = require('./runtime');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** Builds and packs the package; returns the tarball path. */
+/** The flags of n8n's `npm install` for a community package (NPM_COMMON_ARGS + NPM_INSTALL_ARGS). */
+const COMMUNITY_NODES_NPM_ARGS = [
+	'--audit=false',
+	'--fund=false',
+	'--bin-links=false',
+	'--install-strategy=shallow',
+	'--ignore-scripts=true',
+	'--package-lock=false',
+];
+
+let builtByThisProcess = false;
+
+/** Builds the package (once per process) and packs it; returns the tarball path. */
 function packPackage(outDir, { build = true } = {}) {
-	if (build)
+	if (build && !builtByThisProcess) {
 		execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+		builtByThisProcess = true;
+	}
 	fs.mkdirSync(outDir, { recursive: true });
 	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', outDir], {
 		cwd: REPO_ROOT,
@@ -90,15 +104,42 @@ class N8nInstance {
 		};
 	}
 
-	/** Unpacks our tarball where n8n 2.x loads community packages at every boot. */
+	/** n8n's community-packages folder; n8n loads every package in its node_modules at boot. */
+	get nodesDir() {
+		return path.join(this.dir, 'user', '.n8n', 'nodes');
+	}
+
+	/**
+	 * Installs our tarball the way Settings → Community Nodes does (n8n's
+	 * CommunityPackagesService.downloadPackage, the same in 1.123 and 2.41): unpack it into
+	 * nodes/node_modules/<name>, drop dev, peer and optional dependencies from its package.json,
+	 * `npm install` there with n8n's flags, record it in nodes/package.json. Only n8n's first step,
+	 * `npm pack <name>@<version>` from the registry, is left out: the tarball is ours. The registry
+	 * is a dead loopback port, so an install that needed anything from npm fails here.
+	 */
 	installPackage(tarball) {
-		const target = path.join(this.dir, 'user', '.n8n', 'nodes', 'node_modules', 'n8n-nodes-useepay');
+		const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
+		const target = path.join(this.nodesDir, 'node_modules', manifest.name);
 		fs.rmSync(target, { recursive: true, force: true });
 		fs.mkdirSync(target, { recursive: true });
 		execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+		const { devDependencies, peerDependencies, optionalDependencies, ...installed } = manifest;
+		fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify(installed, null, 2));
+		execFileSync('npm', ['install', ...COMMUNITY_NODES_NPM_ARGS, '--registry=http://127.0.0.1:9/'], {
+			cwd: target,
+			env: cleanEnv(this.runtime.nodeBin),
+			stdio: ['ignore', 'ignore', 'pipe'],
+		});
+		const nodesPackage = path.join(this.nodesDir, 'package.json');
+		const nodes = fs.existsSync(nodesPackage)
+			? JSON.parse(fs.readFileSync(nodesPackage, 'utf8'))
+			: { name: 'installed-nodes', private: true, dependencies: {} };
+		nodes.dependencies = { ...nodes.dependencies, [manifest.name]: manifest.version };
+		fs.writeFileSync(nodesPackage, JSON.stringify(nodes, null, 2));
+		return target;
 	}
 
-	/** Runs an n8n CLI command; resolves {code, stdout, stderr}. */
+	/** Runs an n8n CLI command; resolves {code, signal, stdout, stderr}. */
 	cli(args, { env = {} } = {}) {
 		return new Promise((resolve) => {
 			const child = spawn(path.join(this.runtime.n8nHome, 'node_modules', '.bin', 'n8n'), args, {
@@ -109,14 +150,15 @@ class N8nInstance {
 			let stderr = '';
 			child.stdout.on('data', (chunk) => (stdout += chunk));
 			child.stderr.on('data', (chunk) => (stderr += chunk));
-			child.on('close', (code) => resolve({ code, stdout, stderr }));
+			child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
 		});
 	}
 
 	async mustCli(args, options) {
 		const result = await this.cli(args, options);
 		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+			const ended = result.signal ? `was killed by ${result.signal}` : `exited with ${result.code}`;
+			throw new Error(`n8n ${args.join(' ')} ${ended}\n${result.stdout}\n${result.stderr}`);
 		}
 		return result;
 	}
@@ -141,8 +183,10 @@ class N8nInstance {
 	}
 
 	/**
-	 * `n8n execute --id`: exit 0 on success, 1 on a workflow error. The run's JSON is printed at
-	 * info level after the log lines; it is parsed from the first line that is exactly `{`.
+	 * `n8n execute --id`. Resolves the process's result plus `output`, the run's JSON (printed
+	 * after the log lines on success), and `status`: 'success', 'error' (the workflow failed), or
+	 * 'crashed (…)' when n8n died by a signal. Lines whose `execute` dies while exiting after it
+	 * reported the run (n8nLines.js `executeMayCrashOnExit`) are judged by that report.
 	 */
 	async execute(id) {
 		// A server may hold the default broker port; a one-off execute gets its own.
@@ -160,33 +204,105 @@ class N8nInstance {
 				output = undefined;
 			}
 		}
-		return { ...result, output };
+		const reported =
+			output?.status ??
+			(/Error executing workflow/.test(result.stdout + result.stderr) ? 'error' : result.code === 0 ? 'success' : null);
+		const crashed =
+			result.signal && !(reported && n8nLine(this.runtime.version).executeMayCrashOnExit)
+				? `crashed (${result.signal})`
+				: null;
+		return { ...result, output, status: crashed ?? reported ?? `exited with ${result.code}` };
 	}
 
-	/** `n8n start` in the background; resolves when /healthz/readiness answers 200. */
-	async start({ timeoutMs = 120000, logFile } = {}) {
-		const log = fs.openSync(logFile || path.join(this.dir, 'n8n.log'), 'a');
+	/**
+	 * `n8n start` in the background, as the leader of its own process group (its task runner is
+	 * in it too); resolves when every ready path of its line (n8nLines.js) answers 200. An n8n
+	 * that exits or is killed meanwhile is reported at once, as a crash with its exit code or
+	 * signal, not as a timeout.
+	 */
+	async start({ timeoutMs = 300000, logFile } = {}) {
+		const logPath = logFile || path.join(this.dir, 'n8n.log');
+		const log = fs.openSync(logPath, 'a');
 		this.server = spawn(path.join(this.runtime.n8nHome, 'node_modules', '.bin', 'n8n'), ['start'], {
 			env: this.env(),
 			stdio: ['ignore', log, log],
+			detached: true,
 		});
+		fs.closeSync(log);
+		this.stopped = false;
+		running.add(this);
+		this.server.once('exit', () => running.delete(this));
 		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null)
-				throw new Error(`n8n start exited with ${this.server.exitCode}; see ${this.dir}/n8n.log`);
-			if ((await httpGet(`${this.url}/healthz/readiness`)) === 200) return;
-			await sleep(250);
+		const pending = [...n8nLine(this.runtime.version).readyPaths];
+		while (pending.length) {
+			const ended = exitDescription(this.server);
+			if (ended) throw new Error(`n8n ${this.runtime.version} crashed while starting: it ${ended}; see ${logPath}`);
+			if (Date.now() > deadline) {
+				await this.stop();
+				throw new Error(
+					`n8n ${this.runtime.version} was not ready within ${timeoutMs} ms (waiting for ${pending[0]}); see ${logPath}`,
+				);
+			}
+			if ((await httpGet(`${this.url}${pending[0]}`)) === 200) pending.shift();
+			else await sleep(250);
 		}
-		throw new Error(`n8n did not become ready within ${timeoutMs} ms`);
 	}
 
+	/** Why the server is not running any more ("exited with code 1", "was killed by SIGKILL"), or null. */
+	crashed() {
+		return this.server ? exitDescription(this.server) : null;
+	}
+
+	/** SIGTERM to n8n's process group, SIGKILL after 15 s; a crashed n8n's group is killed at once. */
 	async stop() {
-		if (!this.server || this.server.exitCode !== null) return;
+		if (!this.server || this.stopped) return;
+		this.stopped = true;
+		if (exitDescription(this.server)) {
+			signalGroup(this.server, 'SIGKILL'); // it crashed: its task runner may have outlived it
+			return;
+		}
 		const exited = new Promise((resolve) => this.server.once('exit', resolve));
-		this.server.kill('SIGTERM');
+		signalGroup(this.server, 'SIGTERM');
 		await Promise.race([exited, sleep(15000)]);
-		if (this.server.exitCode === null) this.server.kill('SIGKILL');
+		if (!exitDescription(this.server)) {
+			signalGroup(this.server, 'SIGKILL');
+			await Promise.race([exited, sleep(2000)]);
+		}
 	}
 }
 
-module.exports = { REPO_ROOT, ensureRuntime, packPackage, N8nInstance, sleep };
+/** Servers still running: killed when this process exits, whatever path it takes. */
+const running = new Set();
+process.on('exit', () => {
+	for (const instance of running) signalGroup(instance.server, 'SIGKILL');
+});
+
+/**
+ * For test runners: Ctrl-C or a SIGTERM ends the run through process.exit, so the exit hook
+ * above stops the n8n servers still running (a signal's default action would skip it).
+ */
+function exitOnSignal() {
+	process.on('SIGINT', () => process.exit(130));
+	process.on('SIGTERM', () => process.exit(143));
+}
+
+function signalGroup(child, signal) {
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
+/**
+ * How a child process ended, or null while it runs. A signal means something killed it (the
+ * kernel's out-of-memory killer, a crash, a user): a crash, reported with the signal's name.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+function exitDescription(child) {
+	if (child.signalCode) return `was killed by ${child.signalCode}`;
+	if (child.exitCode !== null) return `exited with code ${child.exitCode}`;
+	return null;
+}
+
+module.exports = { REPO_ROOT, ensureRuntime, packPackage, N8nInstance, exitDescription, exitOnSignal, sleep };

@@ -25,7 +25,7 @@ const assert = require('node:assert/strict');
 const { spawn, spawnSync } = require('node:child_process');
 
 const { createEmulator } = require('../../emulator/server');
-const { REPO_ROOT, ensureRuntime, packPackage, N8nInstance, sleep } = require('../lib/n8n');
+const { REPO_ROOT, ensureRuntime, packPackage, N8nInstance, exitDescription, sleep } = require('../lib/n8n');
 const { port } = require('../lib/ports');
 const { aptInstall } = require('../lib/system');
 const { jsonRequest, CREDENTIAL_ID, MERCHANT, OWNER } = require('../demo/demo');
@@ -193,8 +193,8 @@ async function waitForLogLine(file, pattern, entry, timeoutMs = 60000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (fs.existsSync(file) && pattern.test(fs.readFileSync(file, 'utf8'))) return;
-		if (entry.child.exitCode !== null)
-			throw new Error(`${entry.name} exited with ${entry.child.exitCode}; see ${file}`);
+		const ended = exitDescription(entry.child);
+		if (ended) throw new Error(`${entry.name} crashed while starting: it ${ended}; see ${file}`);
 		await sleep(100);
 	}
 	throw new Error(`${entry.name} not ready within ${timeoutMs} ms; see ${file}`);
@@ -352,7 +352,8 @@ async function startN8n(instance, command, readinessUrl, timeoutMs = 150000) {
 	entry.logFile = logFile;
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n ${command} exited with ${child.exitCode}; see ${logFile}`);
+		const ended = exitDescription(child);
+		if (ended) throw new Error(`n8n ${command} crashed while starting: it ${ended}; see ${logFile}`);
 		if ((await httpStatus(readinessUrl)) === 200) return entry;
 		await sleep(300);
 	}
@@ -486,7 +487,7 @@ async function main() {
 		let reference;
 		await check('reference: the CRM-sync example runs in a single process (n8n execute)', async () => {
 			const run = await mainN8n.execute(CRM_WORKFLOW_ID);
-			assert.equal(run.code, 0, `${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+			assert.equal(run.status, 'success', `${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
 			reference = customerShape(await customersOf(MERCHANT));
 			assert.deepEqual(
 				reference.map((c) => c.merchant_customer_id),

@@ -3,9 +3,11 @@
  * Editor test in a real browser (`npm run test:ui`): the demo (emulator + real n8n with our
  * packed package, see tools/demo/demo.js) driven through the n8n editor with Debian's Chromium
  * and playwright-core, the way a user clicks through it:
- *   sign-in → nodes panel search (trigger and node, with icons) → UseePay Trigger's panel and its
- *   event list → UseePay node's panel: for a sample of operations of every resource, the fields
- *   that must show (from the built node description) and none of the other operations' fields
+ *   sign-in → nodes panel search (trigger and node, with icons) → UseePay Trigger's panel, its
+ *   event list and its setup notice → nodes panel after the trigger: the UseePay entry where
+ *   actions are added, its actions listed first → UseePay node's panel: for a sample of
+ *   operations of every resource, the fields that must show (from the built node description)
+ *   and none of the other operations' fields
  *   → credential modal: the Test (Retry) button against the emulator, and a wrong key failing.
  * Nothing may leave 127.0.0.1: the page's other requests are aborted and recorded, Chromium
  * itself resolves only loopback, and n8n runs with a preload that refuses and records any
@@ -295,6 +297,14 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	);
 	await shot('02-trigger-panel-events.png');
 	await page.keyboard.press('Escape');
+	const setupNotice = trigger.properties.find((p) => p.type === 'notice');
+	const noticeText = (await params.getByText(setupNotice.displayName.slice(0, 40)).first().textContent()) ?? '';
+	const facts = [/registers its own webhook/, /UseePay Public Key/, /over HTTPS/];
+	record(
+		'the trigger panel opens with a notice of the three setup facts (own webhook, public key, HTTPS)',
+		facts.every((fact) => fact.test(noticeText)),
+		noticeText.replace(/\s+/g, ' ').trim(),
+	);
 	await page.getByTestId('ndv-close-button').click();
 	await ndv.waitFor({ state: 'hidden' });
 
@@ -310,6 +320,15 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 		icon.width > 0,
 		JSON.stringify(icon),
 	);
+	// n8n merges a node and its "<name>Trigger" into one entry and gives it the trigger's
+	// description (useActionsGeneration.ts: `app.description = trigger.description`); the
+	// package cannot choose another text for it (README, "In the editor").
+	const nextStepText = (await useepayItem.first().innerText()).replace(/\s+/g, ' ');
+	record(
+		"where actions are added, the one UseePay entry shows n8n's merged text (the trigger's description)",
+		(await useepayItem.count()) === 1 && nextStepText.includes(trigger.description),
+		nextStepText,
+	);
 	await useepayItem.first().click();
 	const updateCustomer = creator.getByText('Update a customer', { exact: true });
 	await updateCustomer.waitFor({ state: 'visible' });
@@ -321,6 +340,11 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 		`node details list all ${allActions.length} actions of the UseePay node`,
 		actionsText.includes(`Actions (${allActions.length})`) && missingActions.length === 0,
 		missingActions.length ? `missing: ${missingActions.join(', ')}` : (actionsText.match(/Actions \(\d+\)/) || [''])[0],
+	);
+	record(
+		'after a trigger, the node details put the actions first, before the triggers',
+		actionsText.indexOf('Actions (') >= 0 && actionsText.indexOf('Actions (') < actionsText.indexOf('Triggers ('),
+		`${actionsText.indexOf('Actions (')} < ${actionsText.indexOf('Triggers (')}`,
 	);
 	const actionIcons = creator.locator(`img[src*="/icons/${PACKAGE}/"]`);
 	const actionIconCount = await actionIcons.count();
@@ -575,7 +599,7 @@ async function main() {
 			return route.abort('blockedbyclient');
 		});
 		const page = context.pages()[0] || (await context.newPage());
-		page.setDefaultTimeout(20000);
+		page.setDefaultTimeout(60000); // a first editor load on 2 busy cores can take well over 20 s
 		page.on('websocket', (ws) => !isLocal(ws.url()) && blocked.set(ws.url(), 1));
 		page.on('response', (response) => {
 			if (response.url().includes('/icons/'))
