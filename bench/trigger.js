@@ -28,6 +28,7 @@
  *
  *   npm run bench:trigger -- [--deliveries 1000] [--events 700] [--concurrency 20] [--rate 5,max]
  *                            [--runs 1] [--modes single,queue] [--kinds ours,webhook] [--no-build]
+ *                            [--n8n-env N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true,…]
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -58,6 +59,7 @@ function parseArgs(argv) {
 		kinds: ['ours', 'webhook'],
 		build: true,
 		quietMs: 5000,
+		n8nEnv: {},
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=');
@@ -71,6 +73,8 @@ function parseArgs(argv) {
 		else if (flag === '--modes') args.modes = list();
 		else if (flag === '--kinds') args.kinds = list();
 		else if (flag === '--no-build') args.build = false;
+		else if (flag === '--n8n-env')
+			for (const pair of list()) args.n8nEnv[pair.split('=')[0]] = pair.slice(pair.indexOf('=') + 1);
 		else if (flag === '--help' || flag === '-h') {
 			process.stdout.write(`${fs.readFileSync(__filename, 'utf8').split('*/')[0]}*/\n`);
 			process.exit(0);
@@ -413,15 +417,24 @@ async function prepare(n8n, emulatorUrl, publicKeyPem, sinkUrl) {
 	await n8n.activateWorkflow(BASELINE.id);
 }
 
-const BENCH_ENV = { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', N8N_LOG_LEVEL: 'warn' };
+/** Extra n8n settings for every process (`--n8n-env K=V,…`), e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true. */
+function benchEnv(args) {
+	return {
+		NODE_FUNCTION_ALLOW_BUILTIN: 'crypto',
+		N8N_LOG_LEVEL: 'warn',
+		...args.n8nEnv,
+		// BENCH_CPU_PROF=<dir>: V8 CPU profiles of every n8n process, written when it stops.
+		...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}),
+	};
+}
 
-async function startSingle({ runtime, tarball, workDir, emulatorUrl, publicKeyPem, sinkUrl }) {
+async function startSingle({ args, runtime, tarball, workDir, emulatorUrl, publicKeyPem, sinkUrl }) {
 	const n8n = new N8nInstance({
 		runtime,
 		dir: path.join(workDir, 'single'),
 		port: port(5900),
 		brokerPort: port(5901),
-		env: BENCH_ENV,
+		env: benchEnv(args),
 	});
 	n8n.installPackage(tarball);
 	await prepare(n8n, emulatorUrl, publicKeyPem, sinkUrl);
@@ -434,11 +447,11 @@ async function startSingle({ runtime, tarball, workDir, emulatorUrl, publicKeyPe
 	};
 }
 
-async function startQueue({ runtime, tarball, workDir, emulatorUrl, publicKeyPem, sinkUrl }) {
+async function startQueue({ args, runtime, tarball, workDir, emulatorUrl, publicKeyPem, sinkUrl }) {
 	const { PORTS } = queue;
 	const { redis, pgBin } = queue.ensureSystemPackages();
 	const [, pg] = await Promise.all([queue.startRedis(redis, workDir), queue.startPostgres(pgBin, workDir)]);
-	const env = { ...queue.queueEnv(pg.database), ...BENCH_ENV, OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'false' };
+	const env = { ...queue.queueEnv(pg.database), ...benchEnv(args), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'false' };
 	const instance = (name, httpPort, brokerPort, extra = {}) => {
 		const n8n = new N8nInstance({
 			runtime,
@@ -557,7 +570,11 @@ async function main() {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-trigger-bench-'));
 	fs.chmodSync(workDir, 0o711); // PostgreSQL's account must reach its own subdirectory
 	process.stdout.write(
-		`bench:trigger: ${args.deliveries} deliveries of ${args.events} events, ≤ ${args.concurrency} in flight, rates ${args.rates.join(', ')}, ${args.runs} run(s), modes ${args.modes.join(', ')}; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
+		`bench:trigger: ${Object.entries(args.n8nEnv)
+			.map(([k, v]) => `${k}=${v} `)
+			.join(
+				'',
+			)}${args.deliveries} deliveries of ${args.events} events, ≤ ${args.concurrency} in flight, rates ${args.rates.join(', ')}, ${args.runs} run(s), modes ${args.modes.join(', ')}; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
 	);
 	const runtime = await ensureRuntime();
 	const tarball = packPackage(path.join(workDir, 'pack'), { build: args.build });
@@ -570,13 +587,26 @@ async function main() {
 			process.stdout.write(
 				`\n${mode === 'queue' ? 'queue mode (main + webhook processor + worker, PostgreSQL, Redis)' : 'single process (SQLite)'}\n`,
 			);
-			const context = { runtime, tarball, workDir, emulatorUrl, publicKeyPem: emu.publicKeyPem, sinkUrl: sink.url };
+			const context = {
+				args,
+				runtime,
+				tarball,
+				workDir,
+				emulatorUrl,
+				publicKeyPem: emu.publicKeyPem,
+				sinkUrl: sink.url,
+			};
 			const stack = mode === 'queue' ? await startQueue(context) : await startSingle(context);
 			try {
+				// Warm-up (not measured): n8n compiles and caches on the first executions of a workflow.
+				const warmUp = { ...args, deliveries: 20, events: 20 };
+				for (const kind of args.kinds) await pass(stack, sink, emu, warmUp, kind, 'max');
 				header();
 				for (const rate of args.rates) {
 					for (let run = 1; run <= args.runs; run++) {
-						for (const kind of args.kinds) {
+						// Alternate who goes first, so neither always meets a warmer or a busier n8n.
+						const kinds = run % 2 ? args.kinds : [...args.kinds].reverse();
+						for (const kind of kinds) {
 							const r = await pass(stack, sink, emu, args, kind, rate);
 							results.push({ mode, run, ...r });
 							row(`${mode} ${kind}${args.runs > 1 ? ` #${run}` : ''}`, r);

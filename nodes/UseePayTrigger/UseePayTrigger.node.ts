@@ -48,6 +48,26 @@ function reject(ctx: IWebhookFunctions, status: number, message: string): IWebho
 	return { noWebhookResponse: true };
 }
 
+/** How long a delivery may use the credential as read by an earlier one (a rotated key's delay). */
+export const CREDENTIAL_REUSE_MS = 5000;
+const recentCredentials = new Map<string, { readAt: number; data: IDataObject }>();
+
+/**
+ * The credential for this delivery. n8n reads and decrypts it from the database on every call
+ * (a few ms each, the largest part of this node's own work per request), so a read is reused for
+ * CREDENTIAL_REUSE_MS. A changed key therefore applies within seconds; deliveries refused
+ * meanwhile are retried by UseePay.
+ */
+async function credentialsFor(ctx: IWebhookFunctions): Promise<IDataObject> {
+	const id = ctx.getNode().credentials?.useePayApi?.id;
+	const cached = id ? recentCredentials.get(id) : undefined;
+	const now = Date.now();
+	if (cached && now - cached.readAt < CREDENTIAL_REUSE_MS) return cached.data;
+	const data = (await ctx.getCredentials('useePayApi')) as IDataObject;
+	if (id) recentCredentials.set(id, { readAt: now, data });
+	return data;
+}
+
 /** The delivery's bytes exactly as received (n8n reads them lazily for nodes that ask). */
 async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
 	const request = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
@@ -208,7 +228,7 @@ export class UseePayTrigger implements INodeType {
 		const rawBody = await rawBodyOf(this);
 		const headers = this.getHeaderData() as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const credentials = await this.getCredentials('useePayApi');
+		const credentials = await credentialsFor(this);
 		// The node's API Version says how the payload is encoded, never the unsigned Content-Type.
 		const format = payloadFormat(String(options.apiVersion || DEFAULT_API_VERSION));
 

@@ -54,9 +54,12 @@ function record(ledger: Ledger, eventId: string, at: number): void {
 	ledger.count++;
 }
 
-/** Ids saved by another process (or by an older version of this node) join the ledger. */
-function absorbSaved(ledger: Ledger, staticData: IDataObject, now: number): void {
-	if (staticData.seenEventsBy === processToken) return;
+/**
+ * Ids saved by another process (or by an older version of this node) join the ledger. Returns
+ * whether the saved copy is someone else's (then this process's ledger must be written back).
+ */
+function absorbSaved(ledger: Ledger, staticData: IDataObject, now: number): boolean {
+	if (staticData.seenEventsBy === processToken) return false;
 	const saved = staticData.seenEvents;
 	if (saved && typeof saved === 'object' && !Array.isArray(saved)) {
 		for (const [id, at] of Object.entries(saved as IDataObject)) record(ledger, id, Number(at) || now);
@@ -64,6 +67,7 @@ function absorbSaved(ledger: Ledger, staticData: IDataObject, now: number): void
 	if (Array.isArray(staticData.recentEventIds)) {
 		for (const id of staticData.recentEventIds) record(ledger, String(id), now);
 	}
+	return true;
 }
 
 /** Drops the oldest ids past EVENT_MEMORY_SECONDS; when still full, one past the retry horizon. */
@@ -98,7 +102,7 @@ export function claimEvent(
 ): Claim {
 	const ledger = ledgerFor(ledgerKey);
 	const seconds = Math.floor(now / 1000);
-	absorbSaved(ledger, staticData, seconds);
+	const foreign = absorbSaved(ledger, staticData, seconds);
 	let claim: Claim;
 	if (Object.prototype.hasOwnProperty.call(ledger.seen, eventId)) claim = 'duplicate';
 	else if (ledger.pending.has(eventId)) claim = 'in progress';
@@ -108,7 +112,8 @@ export function claimEvent(
 		if (pending) ledger.pending.add(eventId);
 		else record(ledger, eventId, seconds);
 	}
-	save(ledger, staticData);
+	// A repeat changes nothing: no database write, unless the saved copy was another process's.
+	if (claim === 'new' || foreign) save(ledger, staticData);
 	return claim;
 }
 

@@ -24,6 +24,10 @@ export interface Delivery {
 	credentials?: IDataObject;
 	workflowId?: string;
 	mode?: string;
+	/** The node's credential id (n8n passes it; reads of one credential may be reused briefly). */
+	credentialId?: string;
+	/** Counts n8n credential reads. */
+	credentialReads?: { count: number };
 	/** Answers UseePay API calls (Confirm With UseePay); none are expected by default. */
 	api?: (options: IHttpRequestOptions) => Promise<{ statusCode: number; body: unknown }>;
 }
@@ -65,16 +69,22 @@ export async function deliver(delivery: Delivery): Promise<Answer> {
 			...delivery.headers,
 		}),
 		getNodeParameter: (name: string, fallback: unknown) => params[name] ?? fallback,
-		getCredentials: async () => ({
-			environment: 'custom',
-			baseUrl: 'http://127.0.0.1:9',
-			merchantNo: MERCHANT,
-			webhookSignatureCert: delivery.publicKey ?? publicKeyPem,
-			...delivery.credentials,
-		}),
+		getCredentials: async () => (
+			delivery.credentialReads && delivery.credentialReads.count++,
+			{
+				environment: 'custom',
+				baseUrl: 'http://127.0.0.1:9',
+				merchantNo: MERCHANT,
+				webhookSignatureCert: delivery.publicKey ?? publicKeyPem,
+				...delivery.credentials,
+			}
+		),
 		getWorkflowStaticData: () => staticData,
 		getWorkflow: () => ({ id: delivery.workflowId ?? 'wf-test' }),
-		getNode: () => ({ name: 'UseePay Trigger' }),
+		getNode: () => ({
+			name: 'UseePay Trigger',
+			credentials: delivery.credentialId ? { useePayApi: { id: delivery.credentialId, name: 'c' } } : undefined,
+		}),
 		getMode: () => delivery.mode ?? 'webhook',
 		helpers: {
 			returnJsonArray: (json: IDataObject) => [{ json }],

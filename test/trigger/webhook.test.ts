@@ -99,4 +99,15 @@ describe('UseePay Trigger webhook()', () => {
 		const { result } = await deliver({ body, headers: { sign: sign(body) } });
 		expect(result.workflowData?.[0][0].json.id).toBe(id);
 	});
+
+	it('reuses one read of the credential for the deliveries of the next few seconds', async () => {
+		const credentialReads = { count: 0 };
+		for (let i = 0; i < 3; i++) {
+			const body = eventJson();
+			expect(
+				ran(await deliver({ body, headers: { sign: sign(body) }, credentialId: 'cred-reuse', credentialReads })),
+			).toBe(true);
+		}
+		expect(credentialReads.count).toBe(1);
+	});
 });
