@@ -9,7 +9,8 @@
  * half of the repeats are sent while the original is still in flight (right after it), the other
  * half later (after the original was answered), at most C in flight (default 20), at a given rate
  * (deliveries per second, or `max`). Both workflows end in the same HTTP Request to a sink in this
- * process, which records the event id of every execution that got past the first node.
+ * process, which records the event id of every execution that got past the first node. Like
+ * UseePay, the bench delivers again what was not answered 2xx (1 s, 5 s, 10 s, 30 s, 60 s later).
  *
  *   ours     UseePay Trigger (events *) → HTTP Request (sink)
  *   webhook  Webhook (POST, On Received) → Code (RSA-SHA256 check of the body with the same public
@@ -22,7 +23,7 @@
  *
  * Columns: executions (n8n's count for the workflow in the pass), repeats run (concurrent / later:
  * repeats whose event reached the sink more than once), lost (events that never reached the sink),
- * codes (HTTP statuses answered), p50/p99 (answer latency), answered/s (deliveries ÷ first send to
+ * codes (HTTP statuses answered to the deliveries, and to their retries), p50/p99 (answer latency), answered/s (deliveries ÷ first send to
  * last answer), done/s (deliveries ÷ first send to last sink hit), cpu/dlv (CPU time of every n8n
  * process and its task runners during the pass ÷ deliveries).
  *
@@ -115,7 +116,7 @@ function oursWorkflow(sinkUrl) {
 				id: 'b3c1d2e4-0000-4000-8000-00000000b001',
 				name: 'UseePay Trigger',
 				type: 'n8n-nodes-useepay.useePayTrigger',
-				typeVersion: 1,
+				typeVersion: 2,
 				position: [0, 0],
 				webhookId: OURS.webhookId,
 				parameters: { events: ['*'], options: {} },
@@ -313,15 +314,31 @@ async function sendPlan(url, thePlan, rate, concurrency) {
 			const done = send(agent, url, event).then((answer) => {
 				release();
 				answers.push({ ...answer, at: Date.now() });
+				if (answer.status < 200 || answer.status >= 300) pending.push(retry(event, 1));
 				return answer;
 			});
 			if (!answered.has(event.id)) answered.set(event.id, done);
 			pending.push(done);
 		}
 	}
-	await Promise.all(pending);
+	// Like UseePay, anything but a 2xx is delivered again (1 s, 5 s, 10 s, 30 s, 60 s later).
+	const retries = [];
+	async function retry(event, attempt) {
+		await sleep([1, 5, 10, 30, 60][attempt - 1] * 1000);
+		await acquire();
+		const answer = await send(agent, url, event);
+		release();
+		retries.push({ ...answer, at: Date.now() });
+		if ((answer.status < 200 || answer.status >= 300) && attempt < 5) await retry(event, attempt + 1);
+	}
+	for (let settled = 0; settled < pending.length; ) {
+		const batch = pending.slice(settled);
+		settled = pending.length;
+		await Promise.all(batch);
+	}
 	agent.destroy();
-	return { answers, started, lastAnswerAt: Math.max(...answers.map((a) => a.at)) };
+	const all = [...answers, ...retries];
+	return { answers, retries, started, lastAnswerAt: Math.max(...all.map((a) => a.at)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,6 +535,8 @@ async function pass(stack, sink, emu, args, kind, rate) {
 	const ranAgain = (ids) => [...ids].filter((id) => (hits.get(id) || 0) > 1).length;
 	const codes = {};
 	for (const answer of sent.answers) codes[answer.status] = (codes[answer.status] || 0) + 1;
+	const retryCodes = {};
+	for (const answer of sent.retries) retryCodes[answer.status] = (retryCodes[answer.status] || 0) + 1;
 	const latencies = sent.answers.map((a) => a.ms).sort((a, b) => a - b);
 	const lastDone = Math.max(sink.lastHitAt(), sent.lastAnswerAt);
 	return {
@@ -530,6 +549,7 @@ async function pass(stack, sink, emu, args, kind, rate) {
 		laterRepeats: thePlan.later,
 		lost,
 		codes,
+		retryCodes,
 		p50: percentile(latencies, 0.5),
 		p99: percentile(latencies, 0.99),
 		answeredPerS: args.deliveries / ((sent.lastAnswerAt - sent.started) / 1000),
@@ -545,9 +565,11 @@ function header() {
 }
 
 function row(label, r) {
-	const codes = Object.entries(r.codes)
-		.map(([code, n]) => `${code}×${n}`)
-		.join(' ');
+	const counts = (byCode) =>
+		Object.entries(byCode)
+			.map(([code, n]) => `${code}×${n}`)
+			.join(' ');
+	const codes = counts(r.codes) + (Object.keys(r.retryCodes).length ? ` (retries ${counts(r.retryCodes)})` : '');
 	process.stdout.write(
 		`${[
 			label.padEnd(16),

@@ -110,7 +110,10 @@ export class UseePayTrigger implements INodeType {
 		name: 'useePayTrigger',
 		icon: { light: 'file:../../icons/useepay.svg', dark: 'file:../../icons/useepay.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 only spares n8n an expression it evaluates for every request to a version-1
+		// webhook node (parseRequestBody's binaryData check), which needs an expression sandbox.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when UseePay sends a signed event (payments, refunds, subscriptions …)',
 		defaults: { name: 'UseePay Trigger' },
