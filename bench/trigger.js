@@ -289,6 +289,7 @@ async function sendPlan(url, thePlan, rate, concurrency) {
 	const agent = agentFor(concurrency);
 	const answered = new Map(); // event id → promise of its first answer
 	const answers = [];
+	const retries = [];
 	let inFlight = 0;
 	const waiters = [];
 	const acquire = async () => {
@@ -322,7 +323,6 @@ async function sendPlan(url, thePlan, rate, concurrency) {
 		}
 	}
 	// Like UseePay, anything but a 2xx is delivered again (1 s, 5 s, 10 s, 30 s, 60 s later).
-	const retries = [];
 	async function retry(event, attempt) {
 		await sleep([1, 5, 10, 30, 60][attempt - 1] * 1000);
 		await acquire();
