@@ -48,6 +48,8 @@ const CREDENTIAL_ID = 'useepayTrigBench';
 const OURS = { id: 'benchTriggerOurs', webhookId: 'b3c1d2e4-0000-4000-8000-00000000a001' };
 const BASELINE = { id: 'benchTriggerHook', path: 'useepay-bench-baseline' };
 const API_VERSION = '2026-04';
+/** Stops for what this bench started, also run when it fails. */
+const running = [];
 
 function parseArgs(argv) {
 	const args = {
@@ -454,8 +456,14 @@ async function startSingle({ args, runtime, tarball, workDir, emulatorUrl, publi
 		env: benchEnv(args),
 	});
 	n8n.installPackage(tarball);
+	const inUse = await fetch(`${n8n.url}/healthz`).then(
+		() => true,
+		() => false,
+	);
+	if (inUse) throw new Error(`${n8n.url} already answers: another n8n holds the bench's port`);
 	await prepare(n8n, emulatorUrl, publicKeyPem, sinkUrl);
 	await n8n.start();
+	running.push(() => n8n.stop());
 	return {
 		deliveryBase: n8n.url,
 		rest: await restSession(n8n.url),
@@ -667,6 +675,7 @@ main()
 	.then(() => process.exit(0))
 	.catch(async (error) => {
 		process.stderr.write(`${error && error.stack}\n`);
+		for (const stop of running) await stop();
 		await queue.stopAll();
 		process.exit(1);
 	});
