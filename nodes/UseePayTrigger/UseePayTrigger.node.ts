@@ -9,10 +9,11 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { WEBHOOK_EVENTS } from '../UseePay/shared/webhookEvents';
-import { keepMarkedChanged, rememberEvent } from './recentEvents';
-import { deliveryJsonText, parsePublicKey, verifyDeliverySignature } from './signature';
+import { confirmWithUseePay } from './confirmEvent';
+import { claimEvent, keepMarkedChanged, settleEvent } from './recentEvents';
+import { parsePublicKey, payloadFormat, publicKeyProblem, signedEventText, unsignedEventText } from './signature';
 import type { WantedEndpoint } from './webhookEndpoint';
-import { createEndpoint, endpointsForUrl, isEnabled, reconcileEndpoints, updateEndpoint } from './webhookEndpoint';
+import { createEndpoint, endpointsForUrl, mayDeliver, reconcileEndpoints, updateEndpoint } from './webhookEndpoint';
 
 /** The newest api_version with JSON deliveries (UseePay's webhook docs, "Event format"). */
 export const DEFAULT_API_VERSION = '2026-04';
@@ -34,9 +35,8 @@ async function assertCanVerify(ctx: IHookFunctions): Promise<void> {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	if (options.skipSignatureVerification === true) return;
 	const credentials = await ctx.getCredentials('useePayApi');
-	const key = parsePublicKey(credentials.webhookSignatureCert as string | undefined);
-	if (!key) {
-		const problem = credentials.webhookSignatureCert ? 'is not a valid RSA public key' : 'is not set';
+	const problem = publicKeyProblem(credentials.webhookSignatureCert as string | undefined);
+	if (problem) {
 		throw new NodeOperationError(ctx.getNode(), `UseePay Public Key ${problem}: events cannot be verified`, {
 			description: MISSING_KEY_HINT,
 		});
@@ -48,13 +48,72 @@ function reject(ctx: IWebhookFunctions, status: number, message: string): IWebho
 	return { noWebhookResponse: true };
 }
 
+/** How long a delivery may use the credential as read by an earlier one (a rotated key's delay). */
+export const CREDENTIAL_REUSE_MS = 5000;
+const recentCredentials = new Map<string, { readAt: number; data: IDataObject }>();
+
+/**
+ * The credential for this delivery. n8n reads and decrypts it from the database on every call
+ * (a few ms each, the largest part of this node's own work per request), so a read is reused for
+ * CREDENTIAL_REUSE_MS. A changed key therefore applies within seconds; deliveries refused
+ * meanwhile are retried by UseePay.
+ */
+async function credentialsFor(ctx: IWebhookFunctions): Promise<IDataObject> {
+	const id = ctx.getNode().credentials?.useePayApi?.id;
+	const cached = id ? recentCredentials.get(id) : undefined;
+	const now = Date.now();
+	if (cached && now - cached.readAt < CREDENTIAL_REUSE_MS) return cached.data;
+	const data = (await ctx.getCredentials('useePayApi')) as IDataObject;
+	if (id) recentCredentials.set(id, { readAt: now, data });
+	return data;
+}
+
+/** The delivery's bytes exactly as received (n8n reads them lazily for nodes that ask). */
+async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
+	const request = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+		rawBody?: Buffer;
+		readRawBody?: () => Promise<void>;
+	};
+	if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
+	return request.rawBody ?? Buffer.alloc(0);
+}
+
+/** A UseePay event envelope `{id, name, data}` from the signed JSON text, or undefined. */
+function parseEvent(text: string | undefined): IDataObject | undefined {
+	let event: unknown;
+	try {
+		event = JSON.parse(text ?? '');
+	} catch {
+		return undefined;
+	}
+	if (!event || typeof event !== 'object' || Array.isArray(event)) return undefined;
+	const { id, name, data } = event as IDataObject;
+	if (typeof id !== 'string' || !id || typeof name !== 'string' || !name) return undefined;
+	if (data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) return undefined;
+	return event as IDataObject;
+}
+
+/**
+ * The merchant a delivery is for: the signed body's `data.merchant_no` decides; the unsigned
+ * `merchant_no` header may only add a refusal (UseePay may not send it at all).
+ */
+function isForOtherMerchant(event: IDataObject, headers: IDataObject, merchantNo: string): boolean {
+	const signed = (event.data as IDataObject | null | undefined)?.merchant_no;
+	if (signed !== undefined && signed !== null && String(signed) !== merchantNo) return true;
+	const header = headers.merchant_no;
+	return header !== undefined && String(header) !== merchantNo;
+}
+
 export class UseePayTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'UseePay Trigger',
 		name: 'useePayTrigger',
 		icon: { light: 'file:../../icons/useepay.svg', dark: 'file:../../icons/useepay.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 only spares n8n an expression it evaluates for every request to a version-1
+		// webhook node (parseRequestBody's binaryData check), which needs an expression sandbox.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when UseePay sends a signed event (payments, refunds, subscriptions …)',
 		defaults: { name: 'UseePay Trigger' },
@@ -107,6 +166,14 @@ export class UseePayTrigger implements INodeType {
 						],
 					},
 					{
+						displayName: 'Confirm With UseePay',
+						name: 'confirmWithUseePay',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to fetch the event's object from UseePay with this credential before running, and run with what UseePay returns. Another merchant's object answers 404, so authenticity no longer rests on the signing key alone. One API call per event; dispute events cannot be confirmed and are refused.",
+					},
+					{
 						displayName: 'Skip Signature Verification (Insecure)',
 						name: 'skipSignatureVerification',
 						type: 'boolean',
@@ -152,7 +219,7 @@ export class UseePayTrigger implements INodeType {
 					const ids = new Set<string>(staticData.webhookId ? [String(staticData.webhookId)] : []);
 					// Also any enabled endpoint for this URL, so a lost id cannot leave one behind.
 					for (const endpoint of await endpointsForUrl.call(this, url)) {
-						if (isEnabled(endpoint)) ids.add(endpoint.id);
+						if (mayDeliver(endpoint)) ids.add(endpoint.id);
 					}
 					for (const id of ids) await updateEndpoint.call(this, id, { status: 'disabled' });
 				} catch (error) {
@@ -168,58 +235,62 @@ export class UseePayTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
-			rawBody?: Buffer;
-			readRawBody?: () => Promise<void>;
-		};
-		if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
-		const rawBody = request.rawBody ?? Buffer.alloc(0);
+		const rawBody = await rawBodyOf(this);
 		const headers = this.getHeaderData() as IDataObject;
-		const contentType = headers['content-type'] as string | undefined;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const credentials = await this.getCredentials('useePayApi');
+		const credentials = await credentialsFor(this);
+		// The node's API Version says how the payload is encoded, never the unsigned Content-Type.
+		const format = payloadFormat(String(options.apiVersion || DEFAULT_API_VERSION));
 
-		// 1. Authenticity first, on the raw bytes, before anything is parsed.
-		let signedPart: string | undefined;
-		if (options.skipSignatureVerification !== true) {
+		// 1. Authenticity first, on the raw bytes: only text the signature covers is parsed.
+		const verify = options.skipSignatureVerification !== true;
+		let eventText: string | undefined;
+		if (verify) {
 			const key = parsePublicKey(credentials.webhookSignatureCert as string | undefined);
-			signedPart = key && verifyDeliverySignature(rawBody, contentType, headers.sign as string | undefined, key);
-			if (!signedPart) return reject(this, 401, 'Invalid or missing UseePay signature');
-		}
-		if (String(headers.merchant_no ?? '') !== String(credentials.merchantNo ?? '')) {
-			return reject(this, 401, 'Delivery is for another merchant');
-		}
-
-		// 2. The envelope {id, name, data}, from a JSON body or the form field `data`.
-		let event: IDataObject;
-		try {
-			event = JSON.parse(deliveryJsonText(rawBody, contentType)) as IDataObject;
-		} catch {
-			return reject(this, 400, 'Body is not a UseePay event');
-		}
-		if (typeof event.id !== 'string' || typeof event.name !== 'string') {
-			return reject(this, 400, 'Body is not a UseePay event');
+			eventText = key && signedEventText(rawBody, format, headers.sign as string | undefined, key);
+			if (eventText === undefined) return reject(this, 401, 'Invalid or missing UseePay signature');
+		} else {
+			eventText = unsignedEventText(rawBody, format);
 		}
 
-		// 3. Only the chosen events, each once.
+		// 2. The envelope {id, name, data}, and whose it is.
+		const event = parseEvent(eventText);
+		if (!event) return reject(this, 400, 'Body is not a UseePay event');
+		const merchantNo = String(credentials.merchantNo ?? '');
+		if (isForOtherMerchant(event, headers, merchantNo)) return reject(this, 401, 'Delivery is for another merchant');
+
+		// 3. Only the chosen events, each exactly once.
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes('*') && !events.includes(event.name)) {
+		if (!events.includes('*') && !events.includes(event.name as string)) {
 			return { webhookResponse: { received: true, ignored: 'event not selected' } };
 		}
+		const confirm = options.confirmWithUseePay === true;
 		const staticData = this.getWorkflowStaticData('node');
-		if (!rememberEvent(staticData, event.id)) {
-			return { webhookResponse: { received: true, ignored: 'duplicate delivery' } };
+		const ledgerKey = `${this.getWorkflow().id ?? ''}\n${this.getNode().name}\n${this.getMode()}`;
+		const eventId = event.id as string;
+		const claim = claimEvent(staticData, ledgerKey, eventId, { pending: confirm });
+		if (claim === 'duplicate') return { webhookResponse: { received: true, ignored: 'duplicate delivery' } };
+		if (claim === 'in progress') return reject(this, 409, 'This event is being processed; try again later');
+		if (claim === 'full') return reject(this, 503, 'Too many recent events to remember; try again later');
+
+		let data = event.data as IDataObject | undefined;
+		if (confirm) {
+			const confirmed = await confirmWithUseePay.call(this, event, merchantNo);
+			settleEvent(staticData, ledgerKey, eventId, confirmed.object !== undefined);
+			if (!confirmed.object) return reject(this, confirmed.status, confirmed.message);
+			data = confirmed.object;
 		}
-		keepMarkedChanged(staticData);
+		keepMarkedChanged(staticData, ledgerKey);
 
 		return {
 			workflowData: [
 				this.helpers.returnJsonArray({
 					...event,
-					merchant_no: headers.merchant_no ?? null,
+					...(confirm ? { data, confirmed_with_useepay: true } : {}),
+					merchant_no: (data?.merchant_no as string | undefined) ?? headers.merchant_no ?? null,
 					app_id: headers.app_id ?? null,
 					api_version: headers.api_version ?? null,
-					signature_verified: signedPart !== undefined,
+					signature_verified: verify,
 				}),
 			],
 		};

@@ -6,33 +6,74 @@ import type { KeyObject } from 'crypto';
  * Base64 in the `sign` header, over the raw body (JSON api versions). For the older form format
  * (`data=<urlencoded JSON>`) the docs do not say which string is signed, so both the decoded
  * `data` value and the raw body are accepted (UseePay's webhook docs, "Verify signatures").
- * Pure functions, so they are unit-tested with freshly generated keys.
+ * What is parsed is decided by the node's API Version setting and the signed bytes, never by the
+ * unsigned Content-Type header. Pure functions, so they are unit-tested with freshly generated keys.
  */
 
-export type SignedPart = 'raw body' | 'form data';
+export type PayloadFormat = 'json' | 'form';
 
-/** Accepts PEM, or the bare Base64 that Merchant Center shows; returns a key, or undefined. */
+/** The RSA key sizes UseePay's Merchant Center issues and that we accept (bits). */
+export const RSA_KEY_BITS = { min: 2048, max: 4096 };
+
+const parsedKeys = new Map<string, KeyObject | undefined>();
+const PARSED_KEYS_KEPT = 32;
+
+function toPem(trimmed: string): string {
+	if (trimmed.includes('-----BEGIN')) return trimmed;
+	const lines = trimmed.replace(/\s+/g, '').match(/.{1,64}/g) ?? [];
+	return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----`;
+}
+
+/**
+ * Accepts PEM, or the bare Base64 that Merchant Center shows; returns a key, or undefined.
+ * Parsed keys are remembered by their text: every delivery reads the credential again, so a
+ * changed key is picked up at once, but the same text is parsed only once.
+ */
 export function parsePublicKey(text: string | undefined): KeyObject | undefined {
 	const trimmed = (text ?? '').trim();
 	if (!trimmed) return undefined;
-	const pem = trimmed.includes('-----BEGIN')
-		? trimmed
-		: `-----BEGIN PUBLIC KEY-----\n${(trimmed.replace(/\s+/g, '').match(/.{1,64}/g) ?? []).join('\n')}\n-----END PUBLIC KEY-----`;
+	if (parsedKeys.has(trimmed)) return parsedKeys.get(trimmed);
+	let key: KeyObject | undefined;
 	try {
-		return createPublicKey(pem);
+		key = createPublicKey(toPem(trimmed));
 	} catch {
-		return undefined;
+		key = undefined;
 	}
+	if (parsedKeys.size >= PARSED_KEYS_KEPT) parsedKeys.clear();
+	parsedKeys.set(trimmed, key);
+	return key;
 }
 
-export function isFormDelivery(contentType: string | undefined): boolean {
-	return (contentType ?? '').toLowerCase().includes('application/x-www-form-urlencoded');
+/** Why a key cannot verify UseePay's signatures (for the activation error), or undefined if it can. */
+export function publicKeyProblem(text: string | undefined): string | undefined {
+	if (!(text ?? '').trim()) return 'is not set';
+	const key = parsePublicKey(text);
+	if (!key) return 'is not a valid public key';
+	if (key.asymmetricKeyType !== 'rsa') {
+		return `is an ${String(key.asymmetricKeyType).toUpperCase()} key; UseePay signs with RSA`;
+	}
+	const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+	if (bits < RSA_KEY_BITS.min || bits > RSA_KEY_BITS.max) {
+		return `is a ${bits}-bit RSA key; UseePay's keys have ${RSA_KEY_BITS.min} to ${RSA_KEY_BITS.max} bits`;
+	}
+	return undefined;
 }
 
-/** The JSON text of a delivery: the body itself, or the `data` field of the form format. */
-export function deliveryJsonText(rawBody: Buffer, contentType: string | undefined): string {
+/** The payload format an API version delivers: 2025-11-06 and newer send JSON, older ones a form. */
+export function payloadFormat(apiVersion: string): PayloadFormat {
+	return apiVersion >= '2025-11-06' ? 'json' : 'form';
+}
+
+/**
+ * The `data` field of a form body that holds nothing else, or undefined. A body with other fields
+ * is refused: a signed JSON body carrying `&data=` inside one of its strings would otherwise
+ * yield a `data` field its sender wrote.
+ */
+export function formDataField(rawBody: Buffer): string | undefined {
 	const text = rawBody.toString('utf8');
-	return isFormDelivery(contentType) ? (new URLSearchParams(text).get('data') ?? '') : text;
+	if (!text.startsWith('data=')) return undefined;
+	const fields = [...new URLSearchParams(text)];
+	return fields.length === 1 ? fields[0][1] : undefined;
 }
 
 function verifies(payload: Buffer | string, signature: string, key: KeyObject): boolean {
@@ -43,17 +84,26 @@ function verifies(payload: Buffer | string, signature: string, key: KeyObject): 
 	}
 }
 
-/** Which part of the delivery the signature covers, or undefined when it does not verify. */
-export function verifyDeliverySignature(
+/**
+ * The JSON text of the event when the signature covers it, else undefined. JSON format: the raw
+ * body itself must be signed. Form format: the signed string is the decoded `data` field, or the
+ * raw body (then its `data` field is read): both are exactly what UseePay signed.
+ */
+export function signedEventText(
 	rawBody: Buffer,
-	contentType: string | undefined,
+	format: PayloadFormat,
 	signature: string | undefined,
 	key: KeyObject,
-): SignedPart | undefined {
+): string | undefined {
 	if (!signature) return undefined;
-	if (verifies(rawBody, signature, key)) return 'raw body';
-	if (isFormDelivery(contentType) && verifies(deliveryJsonText(rawBody, contentType), signature, key)) {
-		return 'form data';
-	}
+	if (format === 'json') return verifies(rawBody, signature, key) ? rawBody.toString('utf8') : undefined;
+	const data = formDataField(rawBody);
+	if (data !== undefined && verifies(data, signature, key)) return data;
+	if (verifies(rawBody, signature, key)) return data;
 	return undefined;
+}
+
+/** The event text without any check (only with the insecure Skip Signature Verification option). */
+export function unsignedEventText(rawBody: Buffer, format: PayloadFormat): string | undefined {
+	return format === 'json' ? rawBody.toString('utf8') : formDataField(rawBody);
 }

@@ -17,11 +17,11 @@ export interface WantedEndpoint {
 	apiVersion: string;
 }
 
-const sameEvents = (a: string[] = [], b: string[] = []) =>
-	a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+/** Only an explicit "enabled" is enabled: UseePay's update sample answers `status: null`. */
+export const isEnabled = (endpoint: UseePayWebhookEndpoint) => endpoint.status === 'enabled';
 
-/** A null status is what UseePay's samples return for a fresh endpoint; it counts as enabled. */
-export const isEnabled = (endpoint: UseePayWebhookEndpoint) => endpoint.status !== 'disabled';
+/** Anything but an explicit "disabled" may still deliver, so it is disabled when not kept. */
+export const mayDeliver = (endpoint: UseePayWebhookEndpoint) => endpoint.status !== 'disabled';
 
 /** All endpoints registered for exactly this URL (test and production URLs differ). */
 export async function endpointsForUrl(this: IHookFunctions, url: string): Promise<UseePayWebhookEndpoint[]> {
@@ -54,21 +54,23 @@ export async function updateEndpoint(this: IHookFunctions, id: string, changes: 
 }
 
 /**
- * Makes UseePay hold exactly one enabled endpoint for this URL, with our events and version:
- * the first enabled one is kept (and updated if its events or version drifted), any other
- * enabled ones are disabled. Returns the kept endpoint's id, or undefined if none exists.
+ * Makes UseePay hold exactly one enabled endpoint for this URL, with our events and version. The
+ * kept endpoint is the first one that says "enabled", else the first that may deliver (status null
+ * or missing), else the first disabled one; it is always sent `status: enabled` with our events
+ * and version, so a null status or an endpoint disabled on unpublish is enabled again. Every other
+ * endpoint for the URL that may deliver is disabled. Returns the kept id, or undefined if none exists.
  */
 export async function reconcileEndpoints(this: IHookFunctions, wanted: WantedEndpoint): Promise<string | undefined> {
-	const enabled = (await endpointsForUrl.call(this, wanted.url)).filter(isEnabled);
-	const [kept, ...extra] = enabled;
-	for (const duplicate of extra) await updateEndpoint.call(this, duplicate.id, { status: 'disabled' });
+	const all = await endpointsForUrl.call(this, wanted.url);
+	const kept = all.find(isEnabled) ?? all.find(mayDeliver) ?? all[0];
 	if (!kept) return undefined;
-	if (!sameEvents(kept.events, wanted.events) || (kept.api_version && kept.api_version !== wanted.apiVersion)) {
-		await updateEndpoint.call(this, kept.id, {
-			events: wanted.events,
-			api_version: wanted.apiVersion,
-			status: 'enabled',
-		});
+	for (const other of all) {
+		if (other !== kept && mayDeliver(other)) await updateEndpoint.call(this, other.id, { status: 'disabled' });
 	}
-	return kept.id;
+	const updated = await updateEndpoint.call(this, kept.id, {
+		events: wanted.events,
+		api_version: wanted.apiVersion,
+		status: 'enabled',
+	});
+	return updated ? kept.id : undefined;
 }

@@ -9,7 +9,7 @@ const PROD_URL = 'http://127.0.0.1:5678/webhook/6f1c1f3e-0000-4000-8000-00000000
 const TEST_URL = 'http://127.0.0.1:5678/webhook-test/6f1c1f3e-0000-4000-8000-00000000abcd/webhook';
 
 describe('UseePay Trigger lifecycle against the emulator', () => {
-	let emulator: { listen(port?: number): Promise<{ url: string }>; close(): Promise<void>; publicKeyPem: string };
+	let emulator: ReturnType<typeof createEmulator>;
 	let baseUrl: string;
 
 	beforeEach(async () => {
@@ -137,5 +137,57 @@ describe('UseePay Trigger lifecycle against the emulator', () => {
 			description: expect.stringMatching(/Secret Key Management/),
 		});
 		expect(await endpoints()).toHaveLength(0);
+	});
+
+	it('activation refuses an EC key or a short RSA key and says why, before any endpoint exists', async () => {
+		const { generateKeyPairSync } = await import('crypto');
+		const pemOf = (key: import('crypto').KeyObject) => key.export({ type: 'spki', format: 'pem' }).toString();
+		const ec = pemOf(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey);
+		const short = pemOf(generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey);
+		await expect(methods.checkExists.call(hooks({ events: ['*'], publicKey: ec }).context)).rejects.toThrow(
+			'UseePay Public Key is an EC key; UseePay signs with RSA: events cannot be verified',
+		);
+		await expect(methods.create.call(hooks({ events: ['*'], publicKey: short }).context)).rejects.toThrow(
+			/is a 1024-bit RSA key/,
+		);
+		expect(await endpoints()).toHaveLength(0);
+	});
+
+	it('activation sends status enabled explicitly, even when nothing else drifted', async () => {
+		await activate(hooks({ events: ['*'] }).context);
+		const [endpoint] = await endpoints();
+		const before = emulator.requests().length;
+		expect(await methods.checkExists.call(hooks({ events: ['*'] }).context)).toBe(true);
+		const updates = emulator
+			.requests()
+			.slice(before)
+			.filter((r) => r.method === 'POST' && r.path === `/api/v1/webhooks/${endpoint.id}`);
+		expect(updates.map((r) => r.body)).toEqual([{ events: ['*'], api_version: '2026-04', status: 'enabled' }]);
+	});
+
+	it("an endpoint whose status reads null (as in UseePay's update sample) is enabled again, not trusted", async () => {
+		await activate(hooks({ events: ['*'] }).context);
+		const [endpoint] = await endpoints();
+		emulator.store.get(MERCHANT.merchantNo, 'webhooks', String(endpoint.id))!.status = null;
+		expect(await methods.checkExists.call(hooks({ events: ['*'] }).context)).toBe(true);
+		expect((await endpoints()).map((e) => [e.id, e.status])).toEqual([[endpoint.id, 'enabled']]);
+	});
+
+	it('unpublishing disables an endpoint whose status reads null', async () => {
+		const node = hooks({ events: ['*'] });
+		await activate(node.context);
+		const [endpoint] = await endpoints();
+		emulator.store.get(MERCHANT.merchantNo, 'webhooks', String(endpoint.id))!.status = null;
+		delete node.staticData.webhookId;
+		expect(await methods.delete.call(node.context)).toBe(true);
+		expect((await endpoints()).map((e) => e.status)).toEqual(['disabled']);
+	});
+
+	it('re-publishing enables the endpoint disabled on unpublish instead of adding another', async () => {
+		const node = hooks({ events: ['*'] });
+		await activate(node.context);
+		await methods.delete.call(node.context);
+		await activate(hooks({ events: ['*'] }).context);
+		expect((await endpoints()).map((e) => e.status)).toEqual(['enabled']);
 	});
 });

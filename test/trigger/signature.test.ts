@@ -1,7 +1,12 @@
 import { createSign, generateKeyPairSync } from 'crypto';
 
-import { rememberEvent } from '../../nodes/UseePayTrigger/recentEvents';
-import { deliveryJsonText, parsePublicKey, verifyDeliverySignature } from '../../nodes/UseePayTrigger/signature';
+import {
+	formDataField,
+	parsePublicKey,
+	payloadFormat,
+	publicKeyProblem,
+	signedEventText,
+} from '../../nodes/UseePayTrigger/signature';
 
 const useePay = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -14,31 +19,27 @@ const event = JSON.stringify({
 	name: 'payment_intent.succeeded',
 	data: { id: 'pi_1', amount: 12.5 },
 });
-const JSON_TYPE = 'application/json';
-const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 describe('UseePay delivery signatures (RSA-SHA256, Base64 in `sign`)', () => {
 	const key = parsePublicKey(pem(useePay.publicKey))!;
 
 	it('accepts a JSON delivery signed over its raw body', () => {
-		expect(verifyDeliverySignature(Buffer.from(event), JSON_TYPE, sign(event), key)).toBe('raw body');
+		expect(signedEventText(Buffer.from(event), 'json', sign(event), key)).toBe(event);
 	});
 
 	it('rejects a body changed by one byte', () => {
 		const tampered = Buffer.from(event.replace('12.5', '92.5'));
-		expect(verifyDeliverySignature(tampered, JSON_TYPE, sign(event), key)).toBeUndefined();
+		expect(signedEventText(tampered, 'json', sign(event), key)).toBeUndefined();
 	});
 
 	it('rejects a signature made with another key', () => {
-		expect(
-			verifyDeliverySignature(Buffer.from(event), JSON_TYPE, sign(event, stranger.privateKey), key),
-		).toBeUndefined();
+		expect(signedEventText(Buffer.from(event), 'json', sign(event, stranger.privateKey), key)).toBeUndefined();
 	});
 
 	it('rejects a missing or garbage signature header', () => {
-		expect(verifyDeliverySignature(Buffer.from(event), JSON_TYPE, undefined, key)).toBeUndefined();
-		expect(verifyDeliverySignature(Buffer.from(event), JSON_TYPE, '', key)).toBeUndefined();
-		expect(verifyDeliverySignature(Buffer.from(event), JSON_TYPE, 'not base64 at all', key)).toBeUndefined();
+		expect(signedEventText(Buffer.from(event), 'json', undefined, key)).toBeUndefined();
+		expect(signedEventText(Buffer.from(event), 'json', '', key)).toBeUndefined();
+		expect(signedEventText(Buffer.from(event), 'json', 'not base64 at all', key)).toBeUndefined();
 	});
 
 	it('takes the bare Base64 key Merchant Center shows, without PEM armour', () => {
@@ -47,7 +48,7 @@ describe('UseePay delivery signatures (RSA-SHA256, Base64 in `sign`)', () => {
 			.replace(/\s+/g, '');
 		const bareKey = parsePublicKey(bare)!;
 		expect(bareKey).toBeDefined();
-		expect(verifyDeliverySignature(Buffer.from(event), JSON_TYPE, sign(event), bareKey)).toBe('raw body');
+		expect(signedEventText(Buffer.from(event), 'json', sign(event), bareKey)).toBe(event);
 	});
 
 	it('returns no key for an empty or broken key', () => {
@@ -58,22 +59,45 @@ describe('UseePay delivery signatures (RSA-SHA256, Base64 in `sign`)', () => {
 
 	it('accepts the form format signed over the decoded `data` JSON, or over the raw body', () => {
 		const form = `data=${encodeURIComponent(event)}`;
-		expect(deliveryJsonText(Buffer.from(form), FORM_TYPE)).toBe(event);
-		expect(verifyDeliverySignature(Buffer.from(form), FORM_TYPE, sign(event), key)).toBe('form data');
-		expect(verifyDeliverySignature(Buffer.from(form), FORM_TYPE, sign(form), key)).toBe('raw body');
+		expect(formDataField(Buffer.from(form))).toBe(event);
+		expect(signedEventText(Buffer.from(form), 'form', sign(event), key)).toBe(event);
+		expect(signedEventText(Buffer.from(form), 'form', sign(form), key)).toBe(event);
 		const tamperedForm = `data=${encodeURIComponent(event.replace('12.5', '12.6'))}`;
-		expect(verifyDeliverySignature(Buffer.from(tamperedForm), FORM_TYPE, sign(event), key)).toBeUndefined();
+		expect(signedEventText(Buffer.from(tamperedForm), 'form', sign(event), key)).toBeUndefined();
+	});
+
+	it('reads a form only when it is exactly one `data` field', () => {
+		expect(formDataField(Buffer.from(event))).toBeUndefined();
+		expect(formDataField(Buffer.from(`data=1&data=2`))).toBeUndefined();
+		expect(formDataField(Buffer.from(`x=1&data=2`))).toBeUndefined();
+		expect(signedEventText(Buffer.from(event), 'form', sign(event), key)).toBeUndefined();
+	});
+
+	it('takes the format from the API version', () => {
+		expect(['2024-10-10', '2024-11-21', '2024-12-21', '2025-11-06', '2026-04'].map(payloadFormat)).toEqual([
+			'form',
+			'form',
+			'form',
+			'json',
+			'json',
+		]);
 	});
 });
 
-describe('recent event ids (duplicate deliveries)', () => {
-	it('reports a repeated id as seen and keeps only the newest ids', () => {
-		const staticData = {};
-		expect(rememberEvent(staticData, 'evt_1', 3)).toBe(true);
-		expect(rememberEvent(staticData, 'evt_1', 3)).toBe(false);
-		for (const id of ['evt_2', 'evt_3', 'evt_4']) expect(rememberEvent(staticData, id, 3)).toBe(true);
-		expect(staticData).toEqual({ recentEventIds: ['evt_2', 'evt_3', 'evt_4'] });
-		// evt_1 fell out of the window: bounded memory, so a very late retry would run again.
-		expect(rememberEvent(staticData, 'evt_1', 3)).toBe(true);
+describe('public keys the trigger can activate with', () => {
+	const rsa = (modulusLength: number) =>
+		pem(generateKeyPairSync('rsa', { modulusLength }).publicKey as typeof useePay.publicKey);
+
+	it('accepts RSA keys of 2048 to 4096 bits', () => {
+		expect(publicKeyProblem(pem(useePay.publicKey))).toBeUndefined();
+		expect(publicKeyProblem(rsa(4096))).toBeUndefined();
+	});
+
+	it('names what is wrong with an EC key, a short RSA key, garbage, or no key', () => {
+		const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' });
+		expect(publicKeyProblem(ec.toString())).toBe('is an EC key; UseePay signs with RSA');
+		expect(publicKeyProblem(rsa(1024))).toBe("is a 1024-bit RSA key; UseePay's keys have 2048 to 4096 bits");
+		expect(publicKeyProblem('MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA')).toBe('is not a valid public key');
+		expect(publicKeyProblem('  ')).toBe('is not set');
 	});
 });

@@ -1,63 +1,13 @@
-import { createSign, generateKeyPairSync } from 'crypto';
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { UseePayTrigger } from '../../nodes/UseePayTrigger/UseePayTrigger.node';
+import { forgetLedgers } from '../../nodes/UseePayTrigger/recentEvents';
+import { deliver, eventJson, MERCHANT, newEventId, ran, sign } from './delivery';
 
-const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const publicKeyPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-const sign = (payload: string) => createSign('RSA-SHA256').update(payload).sign(keys.privateKey, 'base64');
-const MERCHANT = '500000000007245';
-
-interface Delivery {
-	body: string;
-	headers?: IDataObject;
-	events?: string[];
-	options?: IDataObject;
-	staticData?: IDataObject;
-	publicKey?: string;
-}
-
-/** A mocked IWebhookFunctions around one delivery; returns what webhook() answered. */
-async function deliver(delivery: Delivery) {
-	const response = { statusCode: 200, body: undefined as unknown };
-	const res = {
-		status(code: number) {
-			response.statusCode = code;
-			return res;
-		},
-		json(body: unknown) {
-			response.body = body;
-			return res;
-		},
-		end: () => res,
-	};
-	const staticData = delivery.staticData ?? {};
-	const params: IDataObject = { events: delivery.events ?? ['*'], options: delivery.options ?? {} };
-	const context = {
-		getRequestObject: () => ({ rawBody: Buffer.from(delivery.body) }),
-		getResponseObject: () => res,
-		getHeaderData: () => ({
-			'content-type': 'application/json',
-			merchant_no: MERCHANT,
-			app_id: 'www.pay.com',
-			api_version: '2026-04',
-			...delivery.headers,
-		}),
-		getNodeParameter: (name: string, fallback: unknown) => params[name] ?? fallback,
-		getCredentials: async () => ({ merchantNo: MERCHANT, webhookSignatureCert: delivery.publicKey ?? publicKeyPem }),
-		getWorkflowStaticData: () => staticData,
-		helpers: { returnJsonArray: (json: IDataObject) => [{ json }] },
-	} as unknown as IWebhookFunctions;
-	const result = await new UseePayTrigger().webhook.call(context);
-	return { result, response, staticData };
-}
-
-const event = (name = 'payment_intent.succeeded', id = 'evt_00000000000000000000000000000001') =>
-	JSON.stringify({ id, name, data: { id: 'pi_1', status: 'succeeded', amount: 10 } });
+beforeEach(() => forgetLedgers());
 
 describe('UseePay Trigger webhook()', () => {
 	it('starts the workflow with the event and the delivery headers when the signature verifies', async () => {
-		const body = event();
+		const body = eventJson();
 		const { result } = await deliver({ body, headers: { sign: sign(body) } });
 		expect(result.workflowData).toEqual([
 			[
@@ -74,11 +24,12 @@ describe('UseePay Trigger webhook()', () => {
 		]);
 	});
 
-	it('decodes the form format to the same item', async () => {
-		const json = event();
+	it('decodes the form format (API Version before 2025-11-06) to the same item', async () => {
+		const json = eventJson();
 		const { result } = await deliver({
 			body: `data=${encodeURIComponent(json)}`,
 			headers: { sign: sign(json), 'content-type': 'application/x-www-form-urlencoded', api_version: '2024-10-10' },
+			options: { apiVersion: '2024-10-10' },
 		});
 		expect(result.workflowData?.[0][0].json).toMatchObject({ ...JSON.parse(json), api_version: '2024-10-10' });
 	});
@@ -87,44 +38,76 @@ describe('UseePay Trigger webhook()', () => {
 		['a missing signature', {}],
 		['a forged signature', { sign: sign('something else') }],
 	])('answers 401 and runs nothing for %s', async (_name, headers) => {
-		const { result, response } = await deliver({ body: event(), headers });
-		expect(response.statusCode).toBe(401);
-		expect(result).toEqual({ noWebhookResponse: true });
+		const answer = await deliver({ body: eventJson(), headers });
+		expect(answer.statusCode).toBe(401);
+		expect(answer.result).toEqual({ noWebhookResponse: true });
 	});
 
 	it('answers 401 when no public key is configured (fails closed)', async () => {
-		const body = event();
-		const { result, response } = await deliver({ body, headers: { sign: sign(body) }, publicKey: '' });
-		expect(response.statusCode).toBe(401);
-		expect(result.workflowData).toBeUndefined();
+		const body = eventJson();
+		const answer = await deliver({ body, headers: { sign: sign(body) }, publicKey: '' });
+		expect(answer.statusCode).toBe(401);
+		expect(ran(answer)).toBe(false);
 	});
 
-	it('answers 401 for another merchant, even with a valid signature', async () => {
-		const body = event();
-		const { response, result } = await deliver({ body, headers: { sign: sign(body), merchant_no: '999' } });
-		expect(response.statusCode).toBe(401);
-		expect(result.workflowData).toBeUndefined();
+	it('answers 401 for another merchant in the merchant_no header, even with a valid signature', async () => {
+		const body = eventJson();
+		const answer = await deliver({ body, headers: { sign: sign(body), merchant_no: '999' } });
+		expect(answer.statusCode).toBe(401);
+		expect(ran(answer)).toBe(false);
+	});
+
+	it('runs a correctly signed delivery without a merchant_no header (UseePay may not send it)', async () => {
+		const body = eventJson();
+		const answer = await deliver({ body, headers: { sign: sign(body), merchant_no: undefined } });
+		expect(answer.result.workflowData?.[0][0].json.merchant_no).toBe(MERCHANT);
 	});
 
 	it('answers 200 without running for an event that is not selected', async () => {
-		const body = event('refund.succeeded');
+		const body = eventJson('refund.succeeded');
 		const { result } = await deliver({ body, headers: { sign: sign(body) }, events: ['payment_intent.succeeded'] });
 		expect(result.workflowData).toBeUndefined();
 		expect(result.webhookResponse).toEqual({ received: true, ignored: 'event not selected' });
 	});
 
 	it('runs a retried delivery (same event id) once', async () => {
-		const body = event();
+		const body = eventJson();
 		const staticData: IDataObject = {};
 		const first = await deliver({ body, headers: { sign: sign(body) }, staticData });
 		const second = await deliver({ body, headers: { sign: sign(body) }, staticData });
-		expect(first.result.workflowData).toHaveLength(1);
-		expect(second.result.workflowData).toBeUndefined();
+		expect(ran(first)).toBe(true);
+		expect(ran(second)).toBe(false);
 		expect(second.result.webhookResponse).toEqual({ received: true, ignored: 'duplicate delivery' });
 	});
 
+	it('runs a test-URL delivery and the production delivery of the same event each once', async () => {
+		const body = eventJson();
+		const test = await deliver({ body, headers: { sign: sign(body) }, mode: 'manual' });
+		const production = await deliver({ body, headers: { sign: sign(body) } });
+		const again = await deliver({ body, headers: { sign: sign(body) } });
+		expect([ran(test), ran(production), ran(again)]).toEqual([true, true, false]);
+	});
+
 	it('accepts an unsigned delivery only with the explicit insecure option', async () => {
-		const { result } = await deliver({ body: event(), options: { skipSignatureVerification: true } });
+		const { result } = await deliver({ body: eventJson(), options: { skipSignatureVerification: true } });
 		expect(result.workflowData?.[0][0].json.signature_verified).toBe(false);
+	});
+
+	it('every output item carries the event id', async () => {
+		const id = newEventId();
+		const body = eventJson('refund.succeeded', id);
+		const { result } = await deliver({ body, headers: { sign: sign(body) } });
+		expect(result.workflowData?.[0][0].json.id).toBe(id);
+	});
+
+	it('reuses one read of the credential for the deliveries of the next few seconds', async () => {
+		const credentialReads = { count: 0 };
+		for (let i = 0; i < 3; i++) {
+			const body = eventJson();
+			expect(
+				ran(await deliver({ body, headers: { sign: sign(body) }, credentialId: 'cred-reuse', credentialReads })),
+			).toBe(true);
+		}
+		expect(credentialReads.count).toBe(1);
 	});
 });

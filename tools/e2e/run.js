@@ -196,6 +196,7 @@ async function demoSuite(workDir) {
 				});
 				assert.equal(created.status, 200, JSON.stringify(created.json));
 				assert.equal(created.json.status, 'succeeded');
+				// Wait for the execution to finish: on a busy machine it is listed while still running.
 				const runs = await waitFor('one finished execution', async () => {
 					const list = await executions('useepayEvents001');
 					return list.length >= 1 && list.every((e) => !['new', 'running'].includes(e.status)) && list;

@@ -1,0 +1,202 @@
+/**
+ * The trigger as an attacker meets it: every delivery that is not a genuine, new event of this
+ * merchant is refused with a 4xx (never a 500, which UseePay would retry for hours) and runs
+ * nothing. Replays of a genuine event are the exception by design: UseePay's own retries look
+ * exactly like them and need a 2xx, so they are answered 200 "duplicate delivery" and not run.
+ */
+import { generateKeyPairSync } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import { claimEvent, forgetLedgers } from '../../nodes/UseePayTrigger/recentEvents';
+import type { Answer } from './delivery';
+import { deliver, eventJson, MERCHANT, newEventId, ran, sign } from './delivery';
+
+const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const ecKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const pemOf = (key: typeof stranger.publicKey) => key.export({ type: 'spki', format: 'pem' }).toString();
+const FORM = 'application/x-www-form-urlencoded';
+
+beforeEach(() => forgetLedgers());
+
+function expectRefused(answer: Answer) {
+	expect(answer.statusCode).toBeGreaterThanOrEqual(400);
+	expect(answer.statusCode).toBeLessThan(500);
+	expect(ran(answer)).toBe(false);
+}
+
+describe('forged, tampered and wrongly signed deliveries', () => {
+	it.each([
+		['no signature', (body: string) => ({ body, headers: {} })],
+		['an empty signature', (body: string) => ({ body, headers: { sign: '' } })],
+		['a signature that is not Base64', (body: string) => ({ body, headers: { sign: '%%%not base64%%%' } })],
+		['a signature of another text', (body: string) => ({ body, headers: { sign: sign('{}') } })],
+		[
+			'a body changed after signing',
+			(body: string) => ({ body: body.replace('10', '99'), headers: { sign: sign(body) } }),
+		],
+		['a signature by another key', (body: string) => ({ body, headers: { sign: sign(body, stranger.privateKey) } })],
+		['a signature header repeated as a list', (body: string) => ({ body, headers: { sign: [sign(body), 'x'] } })],
+	])('%s: 401, nothing runs', async (_name, make) => {
+		const answer = await deliver(make(eventJson()));
+		expect(answer.statusCode).toBe(401);
+		expectRefused(answer);
+	});
+
+	it('a credential holding an EC key verifies nothing (401)', async () => {
+		const body = eventJson();
+		expectRefused(await deliver({ body, headers: { sign: sign(body) }, publicKey: pemOf(ecKeys.publicKey) }));
+	});
+});
+
+describe('content-type confusion: the payload format comes from the node and the signed bytes', () => {
+	const evilId = 'evt_ffffffffffffffffffffffffffffffff';
+	const evil = JSON.stringify({ id: evilId, name: 'payment_intent.succeeded', data: { id: 'pi_evil', amount: 1e6 } });
+	/** A JSON event UseePay really signed, with text the attacker chose (an order description). */
+	const genuine = eventJson('payment_intent.succeeded', newEventId(), {
+		description: `x&data=${encodeURIComponent(evil)}&y=`,
+	});
+
+	it('a signed JSON delivery re-sent as a form runs the signed event, never the one inside it (JSON node)', async () => {
+		const answer = await deliver({ body: genuine, headers: { sign: sign(genuine), 'content-type': FORM } });
+		expect(answer.statusCode).toBe(200);
+		expect(answer.result.workflowData?.[0][0].json.id).toBe(JSON.parse(genuine).id);
+		expect(JSON.stringify(answer.result.workflowData?.[0][0].json.data)).not.toMatch(/pi_evil"/);
+	});
+
+	it('the same swap against a node set to the form format: 4xx, nothing runs', async () => {
+		const answer = await deliver({
+			body: genuine,
+			headers: { sign: sign(genuine), 'content-type': FORM },
+			options: { apiVersion: '2024-10-10' },
+		});
+		expectRefused(answer);
+	});
+
+	it('a form body with a second field beside the signed `data` is refused', async () => {
+		const json = eventJson();
+		const body = `data=${encodeURIComponent(json)}&data=${encodeURIComponent(evil)}`;
+		const answer = await deliver({
+			body,
+			headers: { sign: sign(body), 'content-type': FORM },
+			options: { apiVersion: '2024-10-10' },
+		});
+		expectRefused(answer);
+	});
+
+	it('a form delivery sent with a JSON content type is still read as the form the node expects', async () => {
+		const json = eventJson();
+		const answer = await deliver({
+			body: `data=${encodeURIComponent(json)}`,
+			headers: { sign: sign(json), 'content-type': 'application/json' },
+			options: { apiVersion: '2024-12-21' },
+		});
+		expect(answer.result.workflowData?.[0][0].json.id).toBe(JSON.parse(json).id);
+	});
+});
+
+describe('cross-merchant deliveries (shared signing keys)', () => {
+	it('a signed event of another merchant is refused although the header names ours', async () => {
+		const body = eventJson('payment_intent.succeeded', newEventId(), { merchant_no: '500000000000999' });
+		const answer = await deliver({ body, headers: { sign: sign(body), merchant_no: MERCHANT } });
+		expect(answer.statusCode).toBe(401);
+		expectRefused(answer);
+	});
+
+	it('a signed event of ours with a header naming another merchant is refused', async () => {
+		const body = eventJson();
+		expectRefused(await deliver({ body, headers: { sign: sign(body), merchant_no: '500000000000999' } }));
+	});
+});
+
+describe('null, malformed and huge bodies', () => {
+	it.each([
+		['null', 'null'],
+		['a number', '42'],
+		['a string', '"evt"'],
+		['an array', '[{"id":"evt_1","name":"payment_intent.succeeded"}]'],
+		['an empty object', '{}'],
+		['an id that is not a string', '{"id":1,"name":"payment_intent.succeeded","data":{}}'],
+		['an empty id', '{"id":"","name":"payment_intent.succeeded","data":{}}'],
+		['no name', '{"id":"evt_1","data":{}}'],
+		['data that is not an object', '{"id":"evt_1","name":"payment_intent.succeeded","data":"x"}'],
+		['data that is a list', '{"id":"evt_1","name":"payment_intent.succeeded","data":[]}'],
+		['data that is null, with a merchant header of another merchant', null],
+		['broken JSON', '{"id":"evt_1",'],
+		['an empty body', ''],
+		['bytes that are not UTF-8', Buffer.from([0xff, 0xfe, 0x00, 0x7b])],
+	])('signed %s: 4xx, never 500, nothing runs', async (_name, body) => {
+		const text = body ?? '{"id":"evt_2","name":"payment_intent.succeeded","data":null}';
+		const headers: IDataObject = { sign: sign(text) };
+		if (body === null) headers.merchant_no = '1';
+		expectRefused(await deliver({ body: text, headers }));
+	});
+
+	it('a 10 MB unsigned body: 401 without trying to parse it', async () => {
+		expectRefused(await deliver({ body: Buffer.alloc(10 * 1024 * 1024, 0x7b), headers: { sign: sign('x') } }));
+	});
+
+	it('a 2 MB signed event is a genuine event and runs', async () => {
+		const body = eventJson('payment_intent.succeeded', newEventId(), { description: 'x'.repeat(2 * 1024 * 1024) });
+		expect(ran(await deliver({ body, headers: { sign: sign(body) } }))).toBe(true);
+	});
+
+	it('an event with a null `data` for an event type that carries none still runs (only the merchant check skips)', async () => {
+		const body = JSON.stringify({ id: newEventId(), name: 'payment_intent.succeeded', data: null });
+		expect(ran(await deliver({ body, headers: { sign: sign(body) } }))).toBe(true);
+	});
+});
+
+describe('replays: a genuine event runs exactly once', () => {
+	const signed = () => {
+		const body = eventJson();
+		return { body, headers: { sign: sign(body) } };
+	};
+
+	it('a replay later is answered 200 and not run', async () => {
+		const delivery = signed();
+		const staticData: IDataObject = {};
+		expect(ran(await deliver({ ...delivery, staticData }))).toBe(true);
+		const replay = await deliver({ ...delivery, staticData });
+		expect(replay.statusCode).toBe(200);
+		expect(ran(replay)).toBe(false);
+	});
+
+	it('20 copies at once, each with its own copy of the static data (as n8n loads it per request), run once', async () => {
+		const delivery = signed();
+		const answers = await Promise.all(Array.from({ length: 20 }, () => deliver({ ...delivery, staticData: {} })));
+		expect(answers.filter(ran)).toHaveLength(1);
+		expect(answers.every((answer) => answer.statusCode === 200)).toBe(true);
+	});
+
+	it('a replay after 600 newer events is still not run (the old list forgot it after 500)', async () => {
+		const first = signed();
+		const staticData: IDataObject = {};
+		expect(ran(await deliver({ ...first, staticData }))).toBe(true);
+		for (let i = 0; i < 600; i++) await deliver({ ...signed(), staticData });
+		expect(ran(await deliver({ ...first, staticData }))).toBe(false);
+	});
+
+	it('a replay after a restart (ledger gone, static data saved) is not run', async () => {
+		const delivery = signed();
+		const saved = await deliver({ ...delivery, staticData: {} });
+		const persisted = JSON.parse(JSON.stringify(saved.staticData)) as IDataObject;
+		forgetLedgers();
+		expect(ran(await deliver({ ...delivery, staticData: persisted }))).toBe(false);
+	});
+
+	it('ids saved by the previous version of the node (recentEventIds) are honoured', async () => {
+		const delivery = signed();
+		const staticData = { recentEventIds: [JSON.parse(delivery.body).id] };
+		expect(ran(await deliver({ ...delivery, staticData }))).toBe(false);
+	});
+
+	it('a full memory refuses new events with 503 (UseePay retries) rather than forgetting a retryable id', () => {
+		const staticData: IDataObject = {};
+		const now = Date.UTC(2026, 0, 1);
+		for (let i = 0; i < 3; i++) expect(claimEvent(staticData, 'full', `evt_${i}`, { now, max: 3 })).toBe('new');
+		expect(claimEvent(staticData, 'full', 'evt_new', { now: now + 60_000, max: 3 })).toBe('full');
+		expect(claimEvent(staticData, 'full', 'evt_0', { now: now + 60_000, max: 3 })).toBe('duplicate');
+		// Past UseePay's retry horizon the oldest id may go to make room.
+		expect(claimEvent(staticData, 'full', 'evt_new', { now: now + 4 * 3600_000, max: 3 })).toBe('new');
+	});
+});
