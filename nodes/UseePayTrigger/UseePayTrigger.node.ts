@@ -115,7 +115,10 @@ export class UseePayTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when UseePay sends a signed event (payments, refunds, subscriptions …)',
+		// n8n's nodes panel merges UseePay and UseePay Trigger into one entry and shows this text for
+		// both (useActionsGeneration.ts), so it starts with the action node's description.
+		description:
+			'Create and manage customers, payments, subscriptions and more in UseePay, or start a workflow when UseePay sends a signed event',
 		defaults: { name: 'UseePay Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

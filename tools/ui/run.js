@@ -252,8 +252,8 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	await settle(creator);
 	const triggerItemText = (await useepayItem.first().innerText()).replace(/\s+/g, ' ');
 	record(
-		'nodes panel search "UseePay" (first step) lists the UseePay trigger',
-		triggerItemText.includes(trigger.description),
+		'nodes panel search "UseePay" (first step) lists UseePay, saying it can start a workflow on an event',
+		triggerItemText.includes(trigger.description) && triggerItemText.includes('start a workflow when UseePay sends'),
 		triggerItemText,
 	);
 	let icon = await imageLoaded(useepayItem.first().locator('img').first());
@@ -321,12 +321,12 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 		JSON.stringify(icon),
 	);
 	// n8n merges a node and its "<name>Trigger" into one entry and gives it the trigger's
-	// description (useActionsGeneration.ts: `app.description = trigger.description`); the
-	// package cannot choose another text for it (README, "In the editor").
+	// description (useActionsGeneration.ts: `app.description = trigger.description`), so the
+	// trigger's description starts with the action node's.
 	const nextStepText = (await useepayItem.first().innerText()).replace(/\s+/g, ' ');
 	record(
-		"where actions are added, the one UseePay entry shows n8n's merged text (the trigger's description)",
-		(await useepayItem.count()) === 1 && nextStepText.includes(trigger.description),
+		"where actions are added, the one UseePay entry shows the action node's description",
+		(await useepayItem.count()) === 1 && nextStepText.includes(node.description),
 		nextStepText,
 	);
 	await useepayItem.first().click();
