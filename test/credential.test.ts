@@ -4,8 +4,8 @@ import { Workflow } from 'n8n-workflow';
 import { UseePayApi, USEEPAY_BASE_URL_EXPRESSION, useePayBaseUrl } from '../credentials/UseePayApi.credentials';
 import { UseePay } from '../nodes/UseePay/UseePay.node';
 import { credentialTestNode, runUseePay, TEST_CREDENTIALS } from './support/n8n';
-import type { Recorder } from './support/recorder';
-import { startRecorder } from './support/recorder';
+import type { Recorder } from '../tools/lib/recorder';
+import { startRecorder } from '../tools/lib/recorder';
 
 function evaluateBaseUrl(credentials: Record<string, string>): unknown {
 	const nodeTypes = { getByNameAndVersion: () => new UseePay() } as unknown as INodeTypes;

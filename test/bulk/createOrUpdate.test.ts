@@ -3,8 +3,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { createCustomer } from '../../emulator/resources/customers';
 import { createEmulator } from '../../emulator/server';
 import { runUseePay } from '../support/n8n';
-import type { Recorder } from '../support/recorder';
-import { startRecorder } from '../support/recorder';
+import type { Recorder } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
 
 const EMULATOR_KEY = { apiKey: 'UseePay_SK_emulator' };
 /** Fast enough for tests; the defaults (100/s) are exercised by the benchmark. */

@@ -4,8 +4,8 @@ import { createCustomer } from '../../emulator/resources/customers';
 import { createEmulator } from '../../emulator/server';
 import { MAX_PAGE_SIZE } from '../../nodes/UseePay/shared/pagination';
 import { runUseePay } from '../support/n8n';
-import type { RecordedRequest } from '../support/recorder';
-import { startRecorder } from '../support/recorder';
+import type { RecordedRequest } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
 
 const MERCHANT = '500000000007245';
 const EMULATOR_KEY = { apiKey: 'UseePay_SK_emulator' };

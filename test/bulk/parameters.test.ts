@@ -2,8 +2,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { compileParameter, jsonPathOf } from '../../nodes/UseePay/shared/bulk/parameters';
 import { runUseePay } from '../support/n8n';
-import type { Recorder } from '../support/recorder';
-import { startRecorder } from '../support/recorder';
+import type { Recorder } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
 
 describe('plain $json reads resolved without the expression engine', () => {
 	it('recognises only plain property reads of $json', () => {

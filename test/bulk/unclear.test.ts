@@ -9,8 +9,8 @@ import { UseePay } from '../../nodes/UseePay/UseePay.node';
 import { drive } from '../support/clockDriver';
 import type { RunOptions } from '../support/n8n';
 import { runUseePay } from '../support/n8n';
-import type { Recorder } from '../support/recorder';
-import { startRecorder } from '../support/recorder';
+import type { Recorder } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
 import { FakeClock } from './fakeClock';
 
 /**

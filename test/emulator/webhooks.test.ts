@@ -1,8 +1,8 @@
 import { createVerify } from 'crypto';
-import { startRecorder } from '../../emulator/testing';
+import { answerInTurn, startRecorder } from '../../tools/lib/recorder';
 import { card, orderId, start, waitUntil, MERCHANT, APP_ID, type Running } from './helpers';
 
-type Recorder = Awaited<ReturnType<typeof startRecorder>>;
+import type { Recorder } from '../../tools/lib/recorder';
 
 const verify = (payload: string | Buffer, signature: string, publicKeyPem: string) =>
 	createVerify('RSA-SHA256').update(payload).verify(publicKeyPem, signature, 'base64');
@@ -61,8 +61,8 @@ describe('emulator: webhook deliveries', () => {
 		expect(envelope.name).toBe('payment_intent.succeeded');
 		expect(envelope.data).toMatchObject({ id: pi.data.id, status: 'succeeded', amount: 10 });
 		const sign = got.headers.sign as string;
-		expect(verify(got.body, sign, publicKey)).toBe(true);
-		const tampered = Buffer.from(got.body);
+		expect(verify(got.bytes, sign, publicKey)).toBe(true);
+		const tampered = Buffer.from(got.bytes);
 		tampered[tampered.length - 2] ^= 1;
 		expect(verify(tampered, sign, publicKey)).toBe(false);
 		await waitUntil(() => r.emu.deliveries().length === 1);
@@ -99,7 +99,7 @@ describe('emulator: webhook deliveries', () => {
 	});
 
 	it('retries non-2xx answers on the (time-scaled) schedule', async () => {
-		rec.queueStatuses(500);
+		rec.setResponder(answerInTurn(500));
 		await hook({ events: ['*'] });
 		const ev = await r.raw.post('/__emulator/events', {
 			merchant_no: MERCHANT,

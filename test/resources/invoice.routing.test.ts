@@ -1,5 +1,5 @@
-import type { Recorder } from '../support/recorder';
-import { startRecorder } from '../support/recorder';
+import type { Recorder } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
 import { runUseePay } from '../support/n8n';
 import { describeRouting, expectAuthHeaders } from '../support/routingTable';
 

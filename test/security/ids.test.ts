@@ -7,8 +7,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runUseePay } from '../support/n8n';
-import type { Recorder } from '../support/recorder';
-import { startRecorder } from '../support/recorder';
+import type { Recorder } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
 
 const id = (value: string) => ({ __rl: true, mode: 'id', value });
 

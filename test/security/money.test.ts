@@ -8,8 +8,8 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { UseePay } from '../../nodes/UseePay/UseePay.node';
 import { runUseePay } from '../support/n8n';
-import type { Recorder } from '../support/recorder';
-import { startRecorder } from '../support/recorder';
+import type { Recorder } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
 
 const paymentIntent = (amount: unknown, currency = 'USD'): INodeParameters => ({
 	resource: 'paymentIntent',

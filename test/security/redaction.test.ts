@@ -6,8 +6,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runUseePay } from '../support/n8n';
-import type { RecordedRequest, Recorder } from '../support/recorder';
-import { startRecorder } from '../support/recorder';
+import type { RecordedRequest, Recorder } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
 
 const ECHOED_KEY = ['UseePay_SK', 'test', 'echoed', 'value'].join('_');
 const credentials = { apiKey: ECHOED_KEY };

@@ -4,8 +4,8 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Recorder, RecordedRequest } from './recorder';
-import { startRecorder } from './recorder';
+import type { Recorder, RecordedRequest } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
 import { runUseePay, TEST_CREDENTIALS } from './n8n';
 
 export interface RoutingRow {

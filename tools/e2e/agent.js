@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { startRecorder } = require('../../test/support/recorder');
+const { startRecorder } = require('../lib/recorder');
 const { REPO_ROOT } = require('../lib/n8n');
 
 const WORKFLOW = JSON.parse(

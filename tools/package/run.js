@@ -22,7 +22,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { createEmulator } = require('../../emulator/server');
-const { startRecorder } = require('../../test/support/recorder');
+const { startRecorder } = require('../lib/recorder');
 const { jsonRequest, MERCHANT } = require('../demo/demo');
 const { createChecks } = require('../lib/checks');
 const { REPO_ROOT, ensureRuntime, packPackage, N8nInstance, exitOnSignal } = require('../lib/n8n');
