@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import reference from './reference/useepay-api.json';
-import { UseePay } from '../nodes/UseePay/UseePay.node';
+import { RESOURCES, UseePay } from '../nodes/UseePay/UseePay.node';
 
 /** Left out on purpose (README "What we chose"): unknown path, and browser-checkout helpers. */
 const NOT_IN_NODE = new Set([
@@ -18,35 +18,35 @@ function referenceEndpoints(): string[] {
 		.filter((endpoint) => !NOT_IN_NODE.has(endpoint) && !endpoint.endsWith('UNCERTAIN'));
 }
 
-/** Operation options the node offers, with their resource. */
-function operationOptions(): Array<{ resource: string; option: INodePropertyOptions }> {
-	const { properties } = new UseePay().description;
-	const operations = properties.filter((p: INodeProperties) => p.name === 'operation');
-	return operations.flatMap((property) =>
-		(property.options as INodePropertyOptions[]).map((option) => ({
-			resource: String(property.displayOptions?.show?.resource?.[0]),
-			option,
-		})),
-	);
-}
+/** Every operation spec of the node's resources (resources/<resource>/index.ts), with its resource. */
+const operations = () => RESOURCES.flatMap((resource) => resource.operations.map((op) => ({ resource, op })));
 
 /**
- * Method and path template of every single-call operation, read from its routing (for the
- * operations that run as code, e.g. Customer Create, the routing documents the call they make,
- * from the same endpoints.ts). Operations that make several calls (Create or Update) have no
- * routing and are left out here; see the test below.
+ * Method and path template of every single-call operation, read from its spec: the routing of a
+ * routed operation is made from it, and an operation that runs as code (e.g. Customer Create)
+ * sends it. Operations that make several calls (Create or Update) have none; see below.
  */
 function nodeEndpoints(): Array<{ resource: string; operation: string; endpoint: string }> {
-	return operationOptions()
-		.filter(({ option }) => option.routing !== undefined)
-		.map(({ resource, option }) => {
-			const request = option.routing?.request ?? {};
-			return {
-				resource,
-				operation: String(option.value),
-				endpoint: `${request.method} ${template(String(request.url))}`,
-			};
-		});
+	return operations()
+		.filter(({ op }) => op.path !== undefined)
+		.map(({ resource, op }) => ({
+			resource: resource.value,
+			operation: op.value,
+			endpoint: `${op.method} ${template(String(op.path))}`,
+		}));
+}
+
+/** The Operation options of the node's description, with their resource. */
+function operationOptions(): Array<{ resource: string; option: INodePropertyOptions }> {
+	const { properties } = new UseePay().description;
+	return properties
+		.filter((p: INodeProperties) => p.name === 'operation')
+		.flatMap((property) =>
+			(property.options as INodePropertyOptions[]).map((option) => ({
+				resource: String(property.displayOptions?.show?.resource?.[0]),
+				option,
+			})),
+		);
 }
 
 describe('the UseePay node covers the API reference', () => {
@@ -57,10 +57,10 @@ describe('the UseePay node covers the API reference', () => {
 
 	it('every operation without routing runs as code (customOperations), and every code operation is listed', () => {
 		const node = new UseePay();
-		const withoutRouting = operationOptions()
-			.filter(({ option }) => option.routing === undefined)
-			.map(({ resource, option }) => `${resource}.${String(option.value)}`);
-		expect(withoutRouting).toEqual(['customer.createOrUpdate']);
+		const withoutEndpoint = operations()
+			.filter(({ op }) => op.path === undefined)
+			.map(({ resource, op }) => `${resource.value}.${op.value}`);
+		expect(withoutEndpoint).toEqual(['customer.createOrUpdate']);
 		const custom = Object.entries(node.customOperations).flatMap(([resource, ops]) =>
 			Object.keys(ops).map((op) => `${resource}.${op}`),
 		);
@@ -85,5 +85,49 @@ describe('the UseePay node covers the API reference', () => {
 			webhook: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
 		});
 		expect(nodeEndpoints()).toHaveLength(2 + 4 + 5 + 4 + 7 + 4 + 4 + 4 + 5 + 4);
+	});
+});
+
+describe('the node is derived from its resources', () => {
+	it('a routed operation routes its spec; an operation that runs as code has no routing, only its code', () => {
+		const node = new UseePay();
+		const options = new Map(operationOptions().map(({ resource, option }) => [`${resource}.${option.value}`, option]));
+		for (const { resource, op } of operations()) {
+			const option = options.get(`${resource.value}.${op.value}`);
+			if (op.run) {
+				expect(option?.routing).toBeUndefined();
+				expect(node.customOperations[resource.value][op.value]).toBe(op.run);
+			} else {
+				expect(option?.routing?.request).toEqual({ method: op.method, url: op.path });
+			}
+		}
+	});
+
+	it('every From List mode names a list search the node has', () => {
+		const node = new UseePay();
+		const methods: string[] = [];
+		const collect = (value: unknown): void => {
+			if (Array.isArray(value)) value.forEach(collect);
+			else if (value && typeof value === 'object') {
+				const { searchListMethod } = value as { searchListMethod?: unknown };
+				if (typeof searchListMethod === 'string') methods.push(searchListMethod);
+				Object.values(value).forEach(collect);
+			}
+		};
+		collect(node.description.properties);
+		expect(methods.length).toBeGreaterThan(RESOURCES.length);
+		expect([...new Set(methods)].sort()).toEqual(Object.keys(node.methods.listSearch).sort());
+	});
+
+	it("an operation on one object shows that resource's locator first", () => {
+		const { properties } = new UseePay().description;
+		for (const { resource, op } of operations().filter(({ op }) => op.path?.includes('{'))) {
+			const shown = properties.filter(
+				(p) =>
+					p.displayOptions?.show?.resource?.[0] === resource.value &&
+					p.displayOptions?.show?.operation?.includes(op.value),
+			);
+			expect(shown[0]).toMatchObject({ name: `${resource.value}Id`, type: 'resourceLocator' });
+		}
 	});
 });

@@ -8,15 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { WEBHOOK_EVENTS } from '../UseePay/shared/webhookEvents';
+import { apiVersionOptions, DEFAULT_API_VERSION, payloadFormat, webhookEventOptions } from '../shared/webhookEvents';
 import { confirmWithUseePay } from './confirmEvent';
+import { credentialsFor, isForOtherMerchant, parseEvent, rawBodyOf, reject } from './delivery';
 import { claimEvent, keepMarkedChanged, settleEvent } from './recentEvents';
-import { parsePublicKey, payloadFormat, publicKeyProblem, signedEventText, unsignedEventText } from './signature';
+import { parsePublicKey, publicKeyProblem, signedEventText, unsignedEventText } from './signature';
 import type { WantedEndpoint } from './webhookEndpoint';
 import { createEndpoint, endpointsForUrl, mayDeliver, reconcileEndpoints, updateEndpoint } from './webhookEndpoint';
-
-/** The newest api_version with JSON deliveries (UseePay's webhook docs, "Event format"). */
-export const DEFAULT_API_VERSION = '2026-04';
 
 const MISSING_KEY_HINT =
 	"Add UseePay's public key to the UseePay credential (field 'UseePay Public Key'): in UseePay Merchant Center open Configuration Center → Secret Key Management, enable the RSA key and copy the 'UseePay public key'. Sandbox and production accounts have different keys.";
@@ -41,67 +39,6 @@ async function assertCanVerify(ctx: IHookFunctions): Promise<void> {
 			description: MISSING_KEY_HINT,
 		});
 	}
-}
-
-function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	ctx.getResponseObject().status(status).json({ message }).end();
-	return { noWebhookResponse: true };
-}
-
-/** How long a delivery may use the credential as read by an earlier one (a rotated key's delay). */
-export const CREDENTIAL_REUSE_MS = 5000;
-const recentCredentials = new Map<string, { readAt: number; data: IDataObject }>();
-
-/**
- * The credential for this delivery. n8n reads and decrypts it from the database on every call
- * (a few ms each, the largest part of this node's own work per request), so a read is reused for
- * CREDENTIAL_REUSE_MS. A changed key therefore applies within seconds; deliveries refused
- * meanwhile are retried by UseePay.
- */
-async function credentialsFor(ctx: IWebhookFunctions): Promise<IDataObject> {
-	const id = ctx.getNode().credentials?.useePayApi?.id;
-	const cached = id ? recentCredentials.get(id) : undefined;
-	const now = Date.now();
-	if (cached && now - cached.readAt < CREDENTIAL_REUSE_MS) return cached.data;
-	const data = (await ctx.getCredentials('useePayApi')) as IDataObject;
-	if (id) recentCredentials.set(id, { readAt: now, data });
-	return data;
-}
-
-/** The delivery's bytes exactly as received (n8n reads them lazily for nodes that ask). */
-async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
-	const request = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
-		rawBody?: Buffer;
-		readRawBody?: () => Promise<void>;
-	};
-	if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
-	return request.rawBody ?? Buffer.alloc(0);
-}
-
-/** A UseePay event envelope `{id, name, data}` from the signed JSON text, or undefined. */
-function parseEvent(text: string | undefined): IDataObject | undefined {
-	let event: unknown;
-	try {
-		event = JSON.parse(text ?? '');
-	} catch {
-		return undefined;
-	}
-	if (!event || typeof event !== 'object' || Array.isArray(event)) return undefined;
-	const { id, name, data } = event as IDataObject;
-	if (typeof id !== 'string' || !id || typeof name !== 'string' || !name) return undefined;
-	if (data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) return undefined;
-	return event as IDataObject;
-}
-
-/**
- * The merchant a delivery is for: the signed body's `data.merchant_no` decides; the unsigned
- * `merchant_no` header may only add a refusal (UseePay may not send it at all).
- */
-function isForOtherMerchant(event: IDataObject, headers: IDataObject, merchantNo: string): boolean {
-	const signed = (event.data as IDataObject | null | undefined)?.merchant_no;
-	if (signed !== undefined && signed !== null && String(signed) !== merchantNo) return true;
-	const header = headers.merchant_no;
-	return header !== undefined && String(header) !== merchantNo;
 }
 
 export class UseePayTrigger implements INodeType {
@@ -139,12 +76,7 @@ export class UseePayTrigger implements INodeType {
 				required: true,
 				default: [],
 				description: "The events to listen to. UseePay registers this workflow's URL for exactly these.",
-				options: [
-					{ name: '*', value: '*', description: 'Any event (wildcard)' },
-					...[...WEBHOOK_EVENTS]
-						.sort((a, b) => a.event.localeCompare(b.event))
-						.map(({ event, description }) => ({ name: event, value: event, description })),
-				],
+				options: webhookEventOptions({ name: '*', value: '*', description: 'Any event (wildcard)' }, (event) => event),
 			},
 			{
 				displayName: 'Options',
@@ -160,13 +92,9 @@ export class UseePayTrigger implements INodeType {
 						default: DEFAULT_API_VERSION,
 						description:
 							'The payload version UseePay delivers events in; 2025-11-06 and newer send JSON, older ones a form field',
-						options: [
-							{ name: '2024-10-10 (Form)', value: '2024-10-10' },
-							{ name: '2024-11-21 (Form)', value: '2024-11-21' },
-							{ name: '2024-12-21 (Form)', value: '2024-12-21' },
-							{ name: '2025-11-06 (JSON)', value: '2025-11-06' },
-							{ name: '2026-04 (JSON, Recommended)', value: '2026-04' },
-						],
+						options: apiVersionOptions((version, format, recommended) => ({
+							name: `${version} (${format === 'json' ? 'JSON' : 'Form'}${recommended ? ', Recommended' : ''})`,
+						})),
 					},
 					{
 						displayName: 'Confirm With UseePay',

@@ -1,7 +1,8 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { useePayRequest } from '../UseePay/shared/transport';
-import { WEBHOOK_EVENTS } from '../UseePay/shared/webhookEvents';
+import { idProblem } from '../shared/ids';
+import { useePayRequest } from '../shared/transport';
+import { WEBHOOK_EVENTS } from '../shared/webhookEvents';
 
 /** Where UseePay serves each event's object type (its API reference; disputes have no GET). */
 const OBJECT_PATHS: Record<string, string> = {
@@ -12,9 +13,6 @@ const OBJECT_PATHS: Record<string, string> = {
 	payment_method: '/api/v1/payment_methods/',
 	checkout_session: '/api/v1/checkout_sessions/',
 };
-
-/** UseePay's IDs: letters, digits, `_` and `-`; anything else could leave its path segment. */
-const OBJECT_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 export type Confirmation = { object: IDataObject } | { object?: undefined; status: number; message: string };
 
@@ -33,7 +31,8 @@ export async function confirmWithUseePay(
 	const basePath = OBJECT_PATHS[objectType];
 	if (!basePath) return { status: 422, message: `${objectType} events cannot be confirmed with UseePay` };
 	const id = (event.data as IDataObject | null | undefined)?.id;
-	if (typeof id !== 'string' || !OBJECT_ID.test(id)) {
+	// Checked like every ID a path is made of (ids.ts): anything else could leave its path segment.
+	if (typeof id !== 'string' || idProblem(id)) {
 		return { status: 400, message: "The event's object has no valid ID" };
 	}
 	let response;

@@ -1,6 +1,8 @@
 import { createPublicKey, createVerify } from 'crypto';
 import type { KeyObject } from 'crypto';
 
+import type { PayloadFormat } from '../shared/webhookEvents';
+
 /**
  * UseePay signs each webhook delivery with its RSA private key: RSASSA-PKCS1-v1_5 over SHA-256,
  * Base64 in the `sign` header, over the raw body (JSON api versions). For the older form format
@@ -9,8 +11,6 @@ import type { KeyObject } from 'crypto';
  * What is parsed is decided by the node's API Version setting and the signed bytes, never by the
  * unsigned Content-Type header. Pure functions, so they are unit-tested with freshly generated keys.
  */
-
-export type PayloadFormat = 'json' | 'form';
 
 /** The RSA key sizes UseePay's Merchant Center issues and that we accept (bits). */
 export const RSA_KEY_BITS = { min: 2048, max: 4096 };
@@ -57,11 +57,6 @@ export function publicKeyProblem(text: string | undefined): string | undefined {
 		return `is a ${bits}-bit RSA key; UseePay's keys have ${RSA_KEY_BITS.min} to ${RSA_KEY_BITS.max} bits`;
 	}
 	return undefined;
-}
-
-/** The payload format an API version delivers: 2025-11-06 and newer send JSON, older ones a form. */
-export function payloadFormat(apiVersion: string): PayloadFormat {
-	return apiVersion >= '2025-11-06' ? 'json' : 'form';
 }
 
 /**

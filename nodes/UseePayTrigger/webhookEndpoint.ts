@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { useePayListAll, useePayRequest } from '../UseePay/shared/transport';
+import { useePayListAll, useePayRequest } from '../shared/transport';
 
 /** UseePay's webhook endpoint object (its "Webhooks" API reference). */
 export interface UseePayWebhookEndpoint {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { createCustomer } from '../../emulator/resources/customers';
 import { createEmulator } from '../../emulator/server';
-import { MAX_PAGE_SIZE } from '../../nodes/UseePay/shared/pagination';
+import { MAX_PAGE_SIZE } from '../../nodes/shared/pagination';
 import { runUseePay } from '../support/n8n';
 import type { RecordedRequest } from '../../tools/lib/recorder';
 import { startRecorder } from '../../tools/lib/recorder';

@@ -4,7 +4,7 @@ import {
 	customerCreateOrUpdateWith,
 	customerCreateWith,
 	customerUpdateWith,
-} from '../../nodes/UseePay/resources/customer/bulk';
+} from '../../nodes/UseePay/resources/customer/writes';
 import { UseePay } from '../../nodes/UseePay/UseePay.node';
 import { drive } from '../support/clockDriver';
 import type { RunOptions } from '../support/n8n';

@@ -1,12 +1,7 @@
 import { createSign, generateKeyPairSync } from 'crypto';
 
-import {
-	formDataField,
-	parsePublicKey,
-	payloadFormat,
-	publicKeyProblem,
-	signedEventText,
-} from '../../nodes/UseePayTrigger/signature';
+import { payloadFormat } from '../../nodes/shared/webhookEvents';
+import { formDataField, parsePublicKey, publicKeyProblem, signedEventText } from '../../nodes/UseePayTrigger/signature';
 
 const useePay = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -6,41 +6,49 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readListPage } from './pagination';
-import { useePayRequest } from './transport';
+import { readListPage } from '../../shared/pagination';
+import { useePayRequest } from '../../shared/transport';
+
+/** The node's listSearch method that lists a resource's objects (`customer` → `searchCustomer`). */
+export const searchMethodOf = (resource: string) => `search${resource.charAt(0).toUpperCase()}${resource.slice(1)}`;
 
 export interface LocatorSpec {
-	/** Parameter name, used in the operation's path as `{name}`. */
+	/** Parameter name: the resource's own `<resource>Id` (used in paths as `{name}`), or a body field. */
 	name: string;
 	displayName: string;
-	/** Name of the listSearch method (see UseePay.node.ts `methods.listSearch`). */
-	searchListMethod: string;
 	placeholder: string;
+	description?: string;
 }
 
-/** A resource locator: pick the object From List (searchable) or enter it By ID. */
-export function resourceLocator(spec: LocatorSpec): INodeProperties {
+/** A resource locator for an object of `resource`: pick it From List (searchable) or enter it By ID. */
+export function locatorField(resource: string, spec: LocatorSpec): INodeProperties {
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
+		...(spec.description ? { description: spec.description } : {}),
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+				typeOptions: { searchListMethod: searchMethodOf(resource), searchable: true },
 			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: spec.placeholder,
-			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: spec.placeholder },
 		],
 	};
+}
+
+/** The customer a payment object belongs to (`customer_id`), picked like a customer. */
+export function customerIdLocator(description: string): INodeProperties {
+	return locatorField('customer', {
+		name: 'customer_id',
+		displayName: 'Customer',
+		placeholder: 'e.g. cus_1JA7UDDQG3800',
+		description,
+	});
 }
 
 const SEARCH_PAGE_SIZE = 50;

@@ -1,27 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { additionalFields } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
+import { customerFields, merchantCustomerIdField } from './shared';
 
-import { customerFields } from './shared';
-
-const showOnlyForCustomerCreate = { operation: ['create'], resource: ['customer'] };
-
-export const customerCreateFields: INodeProperties[] = [
-	{
-		displayName: 'Merchant Customer ID',
-		name: 'merchant_customer_id',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. CRM-00042',
-		description: 'Your own ID for this customer (for example the CRM record ID)',
-		displayOptions: { show: showOnlyForCustomerCreate },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForCustomerCreate },
-		options: customerFields,
-	},
-];
+/** Runs as code (writes.ts), which sends this call. */
+export const create: OperationSpec = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a customer',
+	description: 'Create a customer',
+	method: 'POST',
+	path: '/api/v1/customers/create',
+	body: { required: ['merchant_customer_id'], collection: 'additionalFields' },
+	fields: [
+		merchantCustomerIdField('Your own ID for this customer (for example the CRM record ID)'),
+		additionalFields(customerFields),
+	],
+};

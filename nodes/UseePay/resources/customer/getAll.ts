@@ -1,20 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { getManyOperation, queryFilter } from '../../shared/getMany';
 
-import { getManyFields, queryFilter } from '../../shared/pagination';
-
-const showOnlyForCustomerGetMany = { operation: ['getAll'], resource: ['customer'] };
-
-export const customerGetManyFields: INodeProperties[] = getManyFields(
-	showOnlyForCustomerGetMany,
-	[
-		queryFilter({ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' }),
-		queryFilter({
-			displayName: 'Merchant Customer ID',
-			name: 'merchant_customer_id',
-			type: 'string',
-			default: '',
-		}),
-		queryFilter({ displayName: 'Phone', name: 'phone', type: 'string', default: '' }),
-	],
-	'customers',
-);
+export const getMany = getManyOperation('customers', 'List customers, newest first', '/api/v1/customers', [
+	queryFilter({ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' }),
+	queryFilter({ displayName: 'Merchant Customer ID', name: 'merchant_customer_id', type: 'string', default: '' }),
+	queryFilter({ displayName: 'Phone', name: 'phone', type: 'string', default: '' }),
+]);

@@ -1,39 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	addressField,
-	descriptionField,
-	emailField,
-	extraFieldsField,
-	metadataField,
-	shippingField,
-} from '../../shared/fields';
-import { resourceLocator } from '../../shared/locators';
+import { contactParts, descriptionField, extraFieldsField, metadataField, shippingField } from '../../shared/fields';
 
-/** The customer picked by Get and Update. */
-export const customerLocator = resourceLocator({
-	name: 'customerId',
-	displayName: 'Customer',
-	searchListMethod: 'searchCustomers',
-	placeholder: 'e.g. cus_1JA7UDDQG3800',
-});
-
-/** The optional customer fields, shared by Create (Additional Fields) and Update (Update Fields). */
+/** The optional customer fields: Create's Additional Fields, Update's Update Fields, Create or Update's Fields. */
 export const customerFields: INodeProperties[] = [
-	addressField(),
+	...contactParts('address'),
 	descriptionField,
-	emailField,
+	...contactParts('email'),
 	extraFieldsField,
-	{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
-	{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
+	...contactParts('first_name', 'last_name'),
 	metadataField,
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		description: 'Full name or business name',
-	},
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +14155550100' },
+	...contactParts('name', 'phone'),
 	shippingField(),
 ];
+
+/** Merchant Customer ID, the key CRM syncs match customers on. */
+export function merchantCustomerIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Merchant Customer ID',
+		name: 'merchant_customer_id',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. CRM-00042',
+		description,
+	};
+}

@@ -1,18 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateFields } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
+import { customerFields } from './shared';
 
-import { customerFields, customerLocator } from './shared';
-
-const showOnlyForCustomerUpdate = { operation: ['update'], resource: ['customer'] };
-
-export const customerUpdateFields: INodeProperties[] = [
-	{ ...customerLocator, displayOptions: { show: showOnlyForCustomerUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForCustomerUpdate },
-		options: customerFields,
-	},
-];
+/** Runs as code (writes.ts), which sends this call. */
+export const update: OperationSpec = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a customer',
+	description: 'Update a customer',
+	method: 'POST',
+	path: '/api/v1/customers/{customerId}',
+	body: { collection: 'updateFields' },
+	fields: [updateFields(customerFields)],
+};

@@ -1,45 +1,27 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { resourceLocator } from '../../shared/locators';
+import { additionalFields, textField } from '../../shared/fields';
+import { customerIdLocator } from '../../shared/locators';
 import { amountField, currencyField } from '../../shared/money';
+import type { OperationSpec } from '../../shared/resource';
 import { invoiceFields } from './shared';
 
-const showOnlyForInvoiceCreate = { operation: ['create'], resource: ['invoice'] };
-
-export const invoiceCreateFields: INodeProperties[] = [
-	{
-		...resourceLocator({
-			name: 'customer_id',
-			displayName: 'Customer',
-			searchListMethod: 'searchCustomers',
-			placeholder: 'e.g. cus_1JA7UDDQG3800',
-		}),
-		description: 'The customer to bill',
-		displayOptions: { show: showOnlyForInvoiceCreate },
-	},
-	{ ...currencyField(), required: true, displayOptions: { show: showOnlyForInvoiceCreate } },
-	{
-		...amountField({ displayName: 'Total Amount', name: 'total_amount' }),
-		required: true,
-		displayOptions: { show: showOnlyForInvoiceCreate },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForInvoiceCreate },
-		options: [
+export const create: OperationSpec = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an invoice',
+	description: 'Create an invoice',
+	method: 'POST',
+	path: '/api/v1/invoices/create',
+	body: { required: ['customer_id', 'currency', 'total_amount'], collection: 'additionalFields' },
+	fields: [
+		customerIdLocator('The customer to bill'),
+		currencyField({ required: true }),
+		amountField({ displayName: 'Total Amount', name: 'total_amount', required: true }),
+		additionalFields([
 			...invoiceFields,
-			{
-				displayName: 'Subscription ID',
-				name: 'subscription_id',
-				type: 'string',
-				default: '',
+			textField('subscription_id', 'Subscription ID', {
 				placeholder: 'e.g. sub_1JBPC9HT80000',
 				description: 'The subscription this invoice bills',
-			},
-		],
-	},
-];
+			}),
+		]),
+	],
+};

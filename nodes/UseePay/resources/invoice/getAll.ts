@@ -1,26 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { getManyOperation, idFilter, statusFilter } from '../../shared/getMany';
 
-import { getManyFields, idFilter, statusFilter } from '../../shared/pagination';
-
-const showOnlyForInvoiceGetMany = { operation: ['getAll'], resource: ['invoice'] };
-
-export const invoiceGetManyFields: INodeProperties[] = getManyFields(
-	showOnlyForInvoiceGetMany,
-	[
-		idFilter('customer_id', 'Customer ID', 'cus_1JA7UDDQG3800'),
-		statusFilter(
-			[
-				{ name: 'Cancelled', value: 'cancelled' },
-				{ name: 'Draft', value: 'draft' },
-				{ name: 'Open', value: 'open' },
-				{ name: 'Paid', value: 'paid' },
-				{ name: 'Payment Failed', value: 'payment_failed' },
-				{ name: 'Uncollectible', value: 'uncollectible' },
-				{ name: 'Void', value: 'void' },
-			],
-			'open',
-		),
-		idFilter('subscription_id', 'Subscription ID', 'sub_1JBPC9HT80000'),
-	],
-	'invoices',
-);
+export const getMany = getManyOperation('invoices', 'List invoices', '/api/v1/invoices', [
+	idFilter('customer_id', 'Customer ID', 'cus_1JA7UDDQG3800'),
+	statusFilter(
+		[
+			{ name: 'Cancelled', value: 'cancelled' },
+			{ name: 'Draft', value: 'draft' },
+			{ name: 'Open', value: 'open' },
+			{ name: 'Paid', value: 'paid' },
+			{ name: 'Payment Failed', value: 'payment_failed' },
+			{ name: 'Uncollectible', value: 'uncollectible' },
+			{ name: 'Void', value: 'void' },
+		],
+		'open',
+	),
+	idFilter('subscription_id', 'Subscription ID', 'sub_1JBPC9HT80000'),
+]);

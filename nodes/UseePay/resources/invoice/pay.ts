@@ -1,30 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { additionalFields, extraFieldsField, mandateDataField, paymentMethodIdField } from '../../shared/fields';
+import { surfaceDomainFailure } from '../../../shared/errors';
+import type { OperationSpec } from '../../shared/resource';
 
-import { extraFieldsField, mandateDataField } from '../../shared/fields';
-import { invoiceLocator } from './shared';
-
-const showOnlyForInvoicePay = { operation: ['pay'], resource: ['invoice'] };
-
-export const invoicePayFields: INodeProperties[] = [
-	{ ...invoiceLocator, displayOptions: { show: showOnlyForInvoicePay } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForInvoicePay },
-		options: [
+export const pay: OperationSpec = {
+	name: 'Pay',
+	value: 'pay',
+	action: 'Pay an invoice',
+	description: 'Pay an invoice; a failed payment fails the item',
+	method: 'POST',
+	path: '/api/v1/invoices/{invoiceId}/pay',
+	body: { collection: 'additionalFields' },
+	postReceive: [surfaceDomainFailure],
+	fields: [
+		additionalFields([
 			extraFieldsField,
 			mandateDataField(),
-			{
-				displayName: 'Payment Method ID',
-				name: 'payment_method_id',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. pm_1JA7UDDQG3800',
-				description: 'The saved payment method to pay with',
-			},
-		],
-	},
-];
+			paymentMethodIdField('The saved payment method to pay with'),
+		]),
+	],
+};

@@ -6,16 +6,8 @@ import {
 	descriptionField,
 	extraFieldsField,
 	metadataField,
+	textField,
 } from '../../shared/fields';
-import { resourceLocator } from '../../shared/locators';
-
-/** The invoice picked by Get, Update and Pay. */
-export const invoiceLocator = resourceLocator({
-	name: 'invoiceId',
-	displayName: 'Invoice',
-	searchListMethod: 'searchInvoices',
-	placeholder: 'e.g. inv_1JBQRUTEC0000',
-});
 
 /** The optional invoice fields, shared by Create (Additional Fields) and Update (Update Fields). */
 export const invoiceFields: INodeProperties[] = [
@@ -23,12 +15,6 @@ export const invoiceFields: INodeProperties[] = [
 	daysUntilDueField,
 	descriptionField,
 	extraFieldsField,
-	{
-		displayName: 'Footer',
-		name: 'footer',
-		type: 'string',
-		default: '',
-		description: 'Text printed at the bottom of the invoice',
-	},
+	textField('footer', 'Footer', { description: 'Text printed at the bottom of the invoice' }),
 	metadataField,
 ];

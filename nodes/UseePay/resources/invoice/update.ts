@@ -1,18 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateFields } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
+import { invoiceFields } from './shared';
 
-import { invoiceFields, invoiceLocator } from './shared';
-
-const showOnlyForInvoiceUpdate = { operation: ['update'], resource: ['invoice'] };
-
-export const invoiceUpdateFields: INodeProperties[] = [
-	{ ...invoiceLocator, displayOptions: { show: showOnlyForInvoiceUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForInvoiceUpdate },
-		options: invoiceFields,
-	},
-];
+export const update: OperationSpec = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an invoice',
+	description: 'Update an invoice',
+	method: 'POST',
+	path: '/api/v1/invoices/{invoiceId}',
+	body: { collection: 'updateFields' },
+	fields: [updateFields(invoiceFields)],
+};

@@ -1,18 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { extraFieldsField, metadataField, updateFields } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
+import { customerAcceptance } from './create';
 
-import { mandateLocator, mandateUpdateOptionalFields } from './shared';
-
-const showOnlyForMandateUpdate = { operation: ['update'], resource: ['mandate'] };
-
-export const mandateUpdateFields: INodeProperties[] = [
-	{ ...mandateLocator, displayOptions: { show: showOnlyForMandateUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForMandateUpdate },
-		options: mandateUpdateOptionalFields,
-	},
-];
+export const update: OperationSpec = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a mandate',
+	description: 'Update a mandate',
+	method: 'POST',
+	path: '/api/v1/mandates/{mandateId}',
+	body: { collection: 'updateFields' },
+	fields: [updateFields([customerAcceptance, extraFieldsField, metadataField])],
+};

@@ -1,28 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { additionalFields, extraFieldsField, textField } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
 
-import { extraFieldsField } from '../../shared/fields';
-import { paymentIntentLocator } from './shared';
-
-const showOnlyForPaymentIntentCancel = { operation: ['cancel'], resource: ['paymentIntent'] };
-
-export const paymentIntentCancelFields: INodeProperties[] = [
-	{ ...paymentIntentLocator, displayOptions: { show: showOnlyForPaymentIntentCancel } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForPaymentIntentCancel },
-		options: [
-			{
-				displayName: 'Cancellation Reason',
-				name: 'cancellation_reason',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Order canceled',
-			},
+export const cancel: OperationSpec = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel a payment intent',
+	description: 'Cancel a payment intent, releasing funds authorised but not captured',
+	method: 'POST',
+	path: '/api/v1/payment_intents/{paymentIntentId}/cancel',
+	body: { collection: 'additionalFields' },
+	fields: [
+		additionalFields([
+			textField('cancellation_reason', 'Cancellation Reason', { placeholder: 'e.g. Order canceled' }),
 			extraFieldsField,
-		],
-	},
-];
+		]),
+	],
+};

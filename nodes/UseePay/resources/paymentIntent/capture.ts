@@ -1,26 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { extraFieldsField } from '../../shared/fields';
+import { surfaceDomainFailure } from '../../../shared/errors';
+import { additionalFields, extraFieldsField } from '../../shared/fields';
 import { amountField } from '../../shared/money';
-import { paymentIntentLocator } from './shared';
+import type { OperationSpec } from '../../shared/resource';
 
-const showOnlyForPaymentIntentCapture = { operation: ['capture'], resource: ['paymentIntent'] };
-
-export const paymentIntentCaptureFields: INodeProperties[] = [
-	{ ...paymentIntentLocator, displayOptions: { show: showOnlyForPaymentIntentCapture } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForPaymentIntentCapture },
-		options: [
+export const capture: OperationSpec = {
+	name: 'Capture',
+	value: 'capture',
+	action: 'Capture a payment intent',
+	description: 'Capture the funds of a payment intent that requires capture',
+	method: 'POST',
+	path: '/api/v1/payment_intents/{paymentIntentId}/capture',
+	body: { collection: 'additionalFields' },
+	postReceive: [surfaceDomainFailure],
+	fields: [
+		additionalFields([
 			amountField({
 				description:
 					'Decimal amount to capture, in major units of the currency. Leave it out to capture the full amount.',
 			}),
 			extraFieldsField,
-		],
-	},
-];
+		]),
+	],
+};

@@ -1,32 +1,37 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { surfaceDomainFailure } from '../../../shared/errors';
 import {
+	additionalFields,
 	deviceDataField,
 	extraFieldsField,
 	paymentMethodDataField,
 	paymentMethodOptionsField,
 } from '../../shared/fields';
-import { paymentIntentLocator, paymentMethodIdField, returnUrlField } from './shared';
+import type { OperationSpec } from '../../shared/resource';
+import { paymentMethodId, returnUrlField } from './shared';
 
-const showOnlyForPaymentIntentConfirm = { operation: ['confirm'], resource: ['paymentIntent'] };
-
-export const paymentIntentConfirmFields: INodeProperties[] = [
-	{ ...paymentIntentLocator, displayOptions: { show: showOnlyForPaymentIntentConfirm } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Pay with a Payment Method ID or with Payment Method Data, unless the payment intent already has one',
-		displayOptions: { show: showOnlyForPaymentIntentConfirm },
-		options: [
-			deviceDataField(),
-			extraFieldsField,
-			paymentMethodDataField(),
-			paymentMethodIdField,
-			paymentMethodOptionsField(),
-			returnUrlField,
-		],
-	},
-];
+export const confirm: OperationSpec = {
+	name: 'Confirm',
+	value: 'confirm',
+	action: 'Confirm a payment intent',
+	description: 'Confirm a payment intent: try to pay it',
+	method: 'POST',
+	path: '/api/v1/payment_intents/{paymentIntentId}/confirm',
+	body: { collection: 'additionalFields' },
+	postReceive: [surfaceDomainFailure],
+	fields: [
+		additionalFields(
+			[
+				deviceDataField(),
+				extraFieldsField,
+				paymentMethodDataField(),
+				paymentMethodId,
+				paymentMethodOptionsField(),
+				returnUrlField,
+			],
+			{
+				description:
+					'Pay with a Payment Method ID or with Payment Method Data, unless the payment intent already has one',
+			},
+		),
+	],
+};

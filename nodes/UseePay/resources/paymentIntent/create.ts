@@ -1,7 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { surfaceDomainFailure } from '../../../shared/errors';
 import {
-	customerObjectField,
+	additionalFields,
 	descriptionField,
 	deviceDataField,
 	extraFieldsField,
@@ -9,24 +8,27 @@ import {
 	orderField,
 	paymentMethodDataField,
 	paymentMethodOptionsField,
+	paymentMethodTypesField,
+	textField,
 } from '../../shared/fields';
 import { amountField, currencyField } from '../../shared/money';
-import { customerIdField, merchantOrderIdField, paymentMethodIdField, returnUrlField } from './shared';
+import type { OperationSpec } from '../../shared/resource';
+import { customerId, inlineCustomerField, merchantOrderIdField, paymentMethodId, returnUrlField } from './shared';
 
-const showOnlyForPaymentIntentCreate = { operation: ['create'], resource: ['paymentIntent'] };
-
-export const paymentIntentCreateFields: INodeProperties[] = [
-	{ ...amountField(), required: true, displayOptions: { show: showOnlyForPaymentIntentCreate } },
-	{ ...currencyField(), required: true, displayOptions: { show: showOnlyForPaymentIntentCreate } },
-	{ ...merchantOrderIdField, required: true, displayOptions: { show: showOnlyForPaymentIntentCreate } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForPaymentIntentCreate },
-		options: [
+export const create: OperationSpec = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a payment intent',
+	description: 'Create a payment intent',
+	method: 'POST',
+	path: '/api/v1/payment_intents/create',
+	body: { required: ['amount', 'currency', 'merchant_order_id'], collection: 'additionalFields' },
+	postReceive: [surfaceDomainFailure],
+	fields: [
+		amountField({ required: true }),
+		currencyField({ required: true }),
+		{ ...merchantOrderIdField, required: true },
+		additionalFields([
 			{
 				displayName: 'Auto Capture',
 				name: 'auto_capture',
@@ -42,8 +44,8 @@ export const paymentIntentCreateFields: INodeProperties[] = [
 				default: false,
 				description: 'Whether to try to pay immediately (needs a payment method ID or payment method data)',
 			},
-			customerObjectField(),
-			customerIdField,
+			inlineCustomerField(),
+			customerId,
 			descriptionField,
 			deviceDataField(),
 			extraFieldsField,
@@ -60,30 +62,16 @@ export const paymentIntentCreateFields: INodeProperties[] = [
 			},
 			orderField(),
 			paymentMethodDataField(),
-			paymentMethodIdField,
+			paymentMethodId,
 			paymentMethodOptionsField(),
-			{
-				displayName: 'Payment Method Types',
-				name: 'payment_method_types',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Apple Pay', value: 'apple_pay' },
-					{ name: 'Card', value: 'card' },
-					{ name: 'Google Pay', value: 'google_pay' },
-				],
-				default: [],
-				description:
-					'Only offer these payment methods. Choose from the list, or specify others (e.g. klarna) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			paymentMethodTypesField(
+				'Only offer these payment methods. Choose from the list, or specify others (e.g. klarna) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			),
 			returnUrlField,
-			{
-				displayName: 'Subscription ID',
-				name: 'subscription_id',
-				type: 'string',
-				default: '',
+			textField('subscription_id', 'Subscription ID', {
 				placeholder: 'e.g. sub_1JBPC9HT80000',
 				description: 'The subscription this first payment is for (with Mode Subscription)',
-			},
-		],
-	},
-];
+			}),
+		]),
+	],
+};

@@ -1,47 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceLocator } from '../../shared/locators';
+import { contactField, customerIdField, paymentMethodIdField, textField } from '../../shared/fields';
 
-/** The payment intent picked by Get, Update, Confirm, Cancel and Capture. */
-export const paymentIntentLocator = resourceLocator({
-	name: 'paymentIntentId',
-	displayName: 'Payment Intent',
-	searchListMethod: 'searchPaymentIntents',
-	placeholder: 'e.g. pi_1JA7UDDQG3800',
-});
+/** Fields several payment intent operations share. */
 
-export const customerIdField: INodeProperties = {
-	displayName: 'Customer ID',
-	name: 'customer_id',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. cus_1JA7UDDQG3800',
-	description: 'An existing customer. To create one with the payment, use Customer instead.',
-};
+/** `customer`: a new customer given inline, an alternative to `customer_id`. */
+export function inlineCustomerField(): INodeProperties {
+	return contactField(
+		'customer',
+		'Customer',
+		['address', 'email', 'first_name', 'last_name', 'merchant_customer_id', 'name', 'phone'],
+		{ description: 'A new customer given inline, instead of an existing Customer ID' },
+	);
+}
 
-export const merchantOrderIdField: INodeProperties = {
-	displayName: 'Merchant Order ID',
-	name: 'merchant_order_id',
-	type: 'string',
-	default: '',
+export const customerId = customerIdField(
+	'An existing customer. To create one with the payment, use Customer instead.',
+);
+
+export const merchantOrderIdField = textField('merchant_order_id', 'Merchant Order ID', {
 	placeholder: 'e.g. ORD-1001',
 	description: 'Your own unique reference for this order (max 64 characters)',
-};
+});
 
-export const paymentMethodIdField: INodeProperties = {
-	displayName: 'Payment Method ID',
-	name: 'payment_method_id',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. pm_1JA7UDDQG3800',
-	description: 'A saved payment method to pay with',
-};
+export const paymentMethodId = paymentMethodIdField('A saved payment method to pay with');
 
-export const returnUrlField: INodeProperties = {
-	displayName: 'Return URL',
-	name: 'return_url',
-	type: 'string',
-	default: '',
+export const returnUrlField: INodeProperties = textField('return_url', 'Return URL', {
 	placeholder: 'e.g. https://shop.example.com/return',
 	description: 'Where the shopper lands after a redirect or 3-D Secure; needed for redirect flows',
-};
+});

@@ -1,33 +1,30 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import {
-	customerObjectField,
 	descriptionField,
 	deviceDataField,
 	extraFieldsField,
 	metadataField,
 	orderField,
 	paymentMethodOptionsField,
+	updateFields,
 } from '../../shared/fields';
 import { amountField, currencyField } from '../../shared/money';
-import { customerIdField, merchantOrderIdField, paymentIntentLocator, returnUrlField } from './shared';
+import type { OperationSpec } from '../../shared/resource';
+import { customerId, inlineCustomerField, merchantOrderIdField, returnUrlField } from './shared';
 
-const showOnlyForPaymentIntentUpdate = { operation: ['update'], resource: ['paymentIntent'] };
-
-export const paymentIntentUpdateFields: INodeProperties[] = [
-	{ ...paymentIntentLocator, displayOptions: { show: showOnlyForPaymentIntentUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForPaymentIntentUpdate },
-		options: [
+export const update: OperationSpec = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a payment intent',
+	description: 'Update a payment intent without confirming it',
+	method: 'POST',
+	path: '/api/v1/payment_intents/{paymentIntentId}',
+	body: { collection: 'updateFields' },
+	fields: [
+		updateFields([
 			amountField(),
 			currencyField(),
-			customerObjectField(),
-			customerIdField,
+			inlineCustomerField(),
+			customerId,
 			descriptionField,
 			deviceDataField(),
 			extraFieldsField,
@@ -36,6 +33,6 @@ export const paymentIntentUpdateFields: INodeProperties[] = [
 			orderField(),
 			paymentMethodOptionsField(),
 			returnUrlField,
-		],
-	},
-];
+		]),
+	],
+};

@@ -1,20 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { additionalFields } from '../../shared/fields';
 import { amountField, currencyField } from '../../shared/money';
-import { paymentLinkCreateOptionalFields } from './shared';
+import type { OperationSpec } from '../../shared/resource';
+import { paymentLinkFields } from './shared';
 
-const showOnlyForPaymentLinkCreate = { operation: ['create'], resource: ['paymentLink'] };
-
-export const paymentLinkCreateFields: INodeProperties[] = [
-	currencyField({ required: true, displayOptions: { show: showOnlyForPaymentLinkCreate } }),
-	amountField({ required: true, displayOptions: { show: showOnlyForPaymentLinkCreate } }),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForPaymentLinkCreate },
-		options: paymentLinkCreateOptionalFields,
-	},
-];
+export const create: OperationSpec = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a payment link',
+	description: 'Create a payment link',
+	method: 'POST',
+	path: '/api/v1/payment_links/create',
+	body: { required: ['amount', 'currency'], collection: 'additionalFields' },
+	fields: [currencyField({ required: true }), amountField({ required: true }), additionalFields(paymentLinkFields)],
+};

@@ -1,12 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { getManyOperation, statusFilter } from '../../shared/getMany';
 
-import { getManyFields, statusFilter } from '../../shared/pagination';
-import { paymentLinkStatusOptions } from './shared';
+// UNCERTAIN: UseePay documents no payment link status values; `active` is the one seen.
+const statuses = [
+	{ name: 'Active', value: 'active' },
+	{ name: 'Inactive', value: 'inactive' },
+];
 
-const showOnlyForPaymentLinkGetMany = { operation: ['getAll'], resource: ['paymentLink'] };
-
-export const paymentLinkGetManyFields: INodeProperties[] = getManyFields(
-	showOnlyForPaymentLinkGetMany,
-	[statusFilter(paymentLinkStatusOptions, 'active')],
-	'payment links',
-);
+export const getMany = getManyOperation('payment links', 'List payment links, newest first', '/api/v1/payment_links', [
+	statusFilter(statuses, 'active'),
+]);

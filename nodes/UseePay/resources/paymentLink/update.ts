@@ -1,18 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { byDisplayName, updateFields } from '../../shared/fields';
+import { amountField, currencyField } from '../../shared/money';
+import type { OperationSpec } from '../../shared/resource';
+import { paymentLinkFields } from './shared';
 
-import { paymentLinkLocator, paymentLinkUpdateOptionalFields } from './shared';
-
-const showOnlyForPaymentLinkUpdate = { operation: ['update'], resource: ['paymentLink'] };
-
-export const paymentLinkUpdateFields: INodeProperties[] = [
-	{ ...paymentLinkLocator, displayOptions: { show: showOnlyForPaymentLinkUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForPaymentLinkUpdate },
-		options: paymentLinkUpdateOptionalFields,
-	},
-];
+export const update: OperationSpec = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a payment link',
+	description: 'Update a payment link',
+	method: 'POST',
+	path: '/api/v1/payment_links/{paymentLinkId}',
+	body: { collection: 'updateFields' },
+	// Every create field, amount and currency included, is optional.
+	fields: [updateFields([amountField(), ...paymentLinkFields, currencyField()].sort(byDisplayName))],
+};

@@ -1,12 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { getManyFields, idFilter, queryFilter } from '../../shared/pagination';
+import { getManyOperation, idFilter, queryFilter } from '../../shared/getMany';
 import { paymentMethodTypeOptions } from './shared';
 
-const showOnlyForPaymentMethodGetMany = { operation: ['getAll'], resource: ['paymentMethod'] };
-
-export const paymentMethodGetManyFields: INodeProperties[] = getManyFields(
-	showOnlyForPaymentMethodGetMany,
+export const getMany = getManyOperation(
+	'payment methods',
+	'List payment methods, newest first',
+	'/api/v1/payment_methods',
 	[
 		idFilter('customer_id', 'Customer ID', 'cus_1KX0CUSTOMER0'),
 		queryFilter({
@@ -17,5 +15,4 @@ export const paymentMethodGetManyFields: INodeProperties[] = getManyFields(
 			default: 'card',
 		}),
 	],
-	'payment methods',
 );

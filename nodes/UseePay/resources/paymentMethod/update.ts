@@ -1,18 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateFields } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
+import { paymentMethodFields } from './shared';
 
-import { paymentMethodFields, paymentMethodLocator } from './shared';
-
-const showOnlyForPaymentMethodUpdate = { operation: ['update'], resource: ['paymentMethod'] };
-
-export const paymentMethodUpdateFields: INodeProperties[] = [
-	{ ...paymentMethodLocator, displayOptions: { show: showOnlyForPaymentMethodUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForPaymentMethodUpdate },
-		options: paymentMethodFields,
-	},
-];
+export const update: OperationSpec = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a payment method',
+	description: 'Update a payment method',
+	method: 'POST',
+	path: '/api/v1/payment_methods/{paymentMethodId}',
+	body: { collection: 'updateFields' },
+	fields: [updateFields(paymentMethodFields)],
+};

@@ -1,31 +1,25 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { extraFieldsField, metadataField } from '../../shared/fields';
-import { resourceLocator } from '../../shared/locators';
+import { additionalFields, extraFieldsField, metadataField } from '../../shared/fields';
+import { locatorField } from '../../shared/locators';
 import { amountField, currencyField } from '../../shared/money';
-import { reasonField } from './shared';
+import type { OperationSpec } from '../../shared/resource';
+import { reasonField } from './update';
 
-const showOnlyForRefundCreate = { operation: ['create'], resource: ['refund'] };
-
-export const refundCreateFields: INodeProperties[] = [
-	{
-		...resourceLocator({
+export const create: OperationSpec = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a refund',
+	description: 'Refund a succeeded payment, fully or partly',
+	method: 'POST',
+	path: '/api/v1/refunds/create',
+	body: { required: ['payment_intent_id'], collection: 'additionalFields' },
+	fields: [
+		locatorField('paymentIntent', {
 			name: 'payment_intent_id',
 			displayName: 'Payment Intent',
-			searchListMethod: 'searchPaymentIntents',
 			placeholder: 'e.g. 1012500000000000001',
+			description: 'The succeeded payment to refund',
 		}),
-		description: 'The succeeded payment to refund',
-		displayOptions: { show: showOnlyForRefundCreate },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForRefundCreate },
-		options: [
+		additionalFields([
 			amountField({
 				description:
 					'Decimal amount to refund, in major units of the currency. Leave it out to refund the full payment.',
@@ -34,6 +28,6 @@ export const refundCreateFields: INodeProperties[] = [
 			extraFieldsField,
 			metadataField,
 			reasonField,
-		],
-	},
-];
+		]),
+	],
+};

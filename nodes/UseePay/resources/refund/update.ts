@@ -1,19 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { extraFieldsField, metadataField, textField, updateFields } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
 
-import { extraFieldsField, metadataField } from '../../shared/fields';
-import { reasonField, refundLocator } from './shared';
+export const reasonField = textField('reason', 'Reason', {
+	placeholder: 'e.g. Customer returned the item',
+	description: 'Why the payment is refunded (free text)',
+});
 
-const showOnlyForRefundUpdate = { operation: ['update'], resource: ['refund'] };
-
-export const refundUpdateFields: INodeProperties[] = [
-	{ ...refundLocator, displayOptions: { show: showOnlyForRefundUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForRefundUpdate },
-		options: [extraFieldsField, metadataField, reasonField],
-	},
-];
+export const update: OperationSpec = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a refund',
+	description: 'Update the reason or metadata of a refund',
+	method: 'POST',
+	path: '/api/v1/refunds/{refundId}',
+	body: { collection: 'updateFields' },
+	fields: [updateFields([extraFieldsField, metadataField, reasonField])],
+};

@@ -1,20 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { additionalFields, extraFieldsField } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
 
-import { extraFieldsField } from '../../shared/fields';
-import { subscriptionLocator } from './shared';
-
-const showOnlyForSubscriptionCancel = { operation: ['cancel'], resource: ['subscription'] };
-
-export const subscriptionCancelFields: INodeProperties[] = [
-	{ ...subscriptionLocator, displayOptions: { show: showOnlyForSubscriptionCancel } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForSubscriptionCancel },
-		options: [
+export const cancel: OperationSpec = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel a subscription',
+	description: 'Cancel a subscription',
+	method: 'POST',
+	path: '/api/v1/subscriptions/{subscriptionId}/cancel',
+	body: { collection: 'additionalFields' },
+	fields: [
+		additionalFields([
 			{
 				displayName: 'Cancel At Period End',
 				name: 'cancel_at_period_end',
@@ -64,6 +60,6 @@ export const subscriptionCancelFields: INodeProperties[] = [
 				default: false,
 				description: 'Whether to prorate the current billing period',
 			},
-		],
-	},
-];
+		]),
+	],
+};

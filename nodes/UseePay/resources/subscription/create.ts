@@ -1,49 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	collectionMethodField,
-	daysUntilDueField,
-	descriptionField,
-	extraFieldsField,
-	metadataField,
-	orderField,
-	recurringField,
-} from '../../shared/fields';
-import { resourceLocator } from '../../shared/locators';
+import { additionalFields, byDisplayName, recurringField } from '../../shared/fields';
+import { customerIdLocator } from '../../shared/locators';
 import { currencyField } from '../../shared/money';
-import { currentPeriodStartField, defaultPaymentMethodField } from './shared';
+import type { OperationSpec } from '../../shared/resource';
+import { subscriptionFields } from './shared';
 
-const showOnlyForSubscriptionCreate = { operation: ['create'], resource: ['subscription'] };
+const currentPeriodStart: INodeProperties = {
+	displayName: 'Current Period Start',
+	name: 'current_period_start',
+	type: 'dateTime',
+	default: '',
+	description: 'When the first billing period starts',
+};
 
-export const subscriptionCreateFields: INodeProperties[] = [
-	{
-		...resourceLocator({
-			name: 'customer_id',
-			displayName: 'Customer',
-			searchListMethod: 'searchCustomers',
-			placeholder: 'e.g. cus_1JA7UDDQG3800',
-		}),
-		description: 'The customer to bill',
-		displayOptions: { show: showOnlyForSubscriptionCreate },
-	},
-	{ ...currencyField(), required: true, displayOptions: { show: showOnlyForSubscriptionCreate } },
-	{ ...recurringField(), required: true, displayOptions: { show: showOnlyForSubscriptionCreate } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForSubscriptionCreate },
-		options: [
-			collectionMethodField,
-			currentPeriodStartField,
-			daysUntilDueField,
-			defaultPaymentMethodField,
-			descriptionField,
-			extraFieldsField,
-			metadataField,
-			orderField(),
-		],
-	},
-];
+export const create: OperationSpec = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a subscription',
+	description: 'Create a subscription',
+	method: 'POST',
+	path: '/api/v1/subscriptions/create',
+	body: { required: ['customer_id', 'currency', 'recurring'], collection: 'additionalFields' },
+	fields: [
+		customerIdLocator('The customer to bill'),
+		currencyField({ required: true }),
+		{ ...recurringField(), required: true },
+		additionalFields([...subscriptionFields, currentPeriodStart].sort(byDisplayName)),
+	],
+};

@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getManyFields, idFilter, statusFilter } from '../../shared/pagination';
-
-const showOnlyForSubscriptionGetMany = { operation: ['getAll'], resource: ['subscription'] };
+import { getManyOperation, idFilter, statusFilter } from '../../shared/getMany';
 
 /**
  * UseePay spells a cancelled subscription both ways (webhooks `cancelled`, its PHP SDK and API
@@ -18,26 +16,22 @@ function sendingCanceled(filter: INodeProperties): INodeProperties {
 	};
 }
 
-export const subscriptionGetManyFields: INodeProperties[] = getManyFields(
-	showOnlyForSubscriptionGetMany,
-	[
-		idFilter('customer_id', 'Customer ID', 'cus_1JA7UDDQG3800'),
-		sendingCanceled(
-			statusFilter(
-				[
-					{ name: 'Active', value: 'active' },
-					{ name: 'Canceled', value: 'canceled' },
-					{ name: 'Expired', value: 'expired' },
-					{ name: 'Incomplete', value: 'incomplete' },
-					{ name: 'Incomplete Expired', value: 'incomplete_expired' },
-					{ name: 'Past Due', value: 'past_due' },
-					{ name: 'Paused', value: 'paused' },
-					{ name: 'Trialing', value: 'trialing' },
-					{ name: 'Unpaid', value: 'unpaid' },
-				],
-				'active',
-			),
+export const getMany = getManyOperation('subscriptions', 'List subscriptions', '/api/v1/subscriptions', [
+	idFilter('customer_id', 'Customer ID', 'cus_1JA7UDDQG3800'),
+	sendingCanceled(
+		statusFilter(
+			[
+				{ name: 'Active', value: 'active' },
+				{ name: 'Canceled', value: 'canceled' },
+				{ name: 'Expired', value: 'expired' },
+				{ name: 'Incomplete', value: 'incomplete' },
+				{ name: 'Incomplete Expired', value: 'incomplete_expired' },
+				{ name: 'Past Due', value: 'past_due' },
+				{ name: 'Paused', value: 'paused' },
+				{ name: 'Trialing', value: 'trialing' },
+				{ name: 'Unpaid', value: 'unpaid' },
+			],
+			'active',
 		),
-	],
-	'subscriptions',
-);
+	),
+]);

@@ -1,39 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	collectionMethodField,
-	daysUntilDueField,
-	descriptionField,
-	extraFieldsField,
-	metadataField,
-	orderField,
-	recurringField,
-} from '../../shared/fields';
+import { byDisplayName, customerIdField, recurringField, updateFields } from '../../shared/fields';
 import { currencyField } from '../../shared/money';
-import { customerIdField, defaultPaymentMethodField, subscriptionLocator } from './shared';
+import type { OperationSpec } from '../../shared/resource';
+import { subscriptionFields } from './shared';
 
-const showOnlyForSubscriptionUpdate = { operation: ['update'], resource: ['subscription'] };
-
-export const subscriptionUpdateFields: INodeProperties[] = [
-	{ ...subscriptionLocator, displayOptions: { show: showOnlyForSubscriptionUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForSubscriptionUpdate },
-		options: [
-			collectionMethodField,
-			currencyField(),
-			customerIdField,
-			daysUntilDueField,
-			defaultPaymentMethodField,
-			descriptionField,
-			extraFieldsField,
-			metadataField,
-			orderField(),
-			recurringField(),
-		],
-	},
-];
+export const update: OperationSpec = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a subscription',
+	description: 'Update a subscription',
+	method: 'POST',
+	path: '/api/v1/subscriptions/{subscriptionId}',
+	body: { collection: 'updateFields' },
+	fields: [
+		updateFields([...subscriptionFields, currencyField(), customerIdField(), recurringField()].sort(byDisplayName)),
+	],
+};

@@ -1,19 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { additionalFields } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
 import { eventsField, urlField, webhookFields } from './shared';
 
-const showOnlyForWebhookCreate = { operation: ['create'], resource: ['webhook'] };
-
-export const webhookCreateFields: INodeProperties[] = [
-	{ ...urlField, required: true, displayOptions: { show: showOnlyForWebhookCreate } },
-	{ ...eventsField, required: true, displayOptions: { show: showOnlyForWebhookCreate } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForWebhookCreate },
-		options: webhookFields,
-	},
-];
+export const create: OperationSpec = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a webhook',
+	description: 'Create a webhook endpoint',
+	method: 'POST',
+	path: '/api/v1/webhooks/create',
+	body: { required: ['url', 'events'], collection: 'additionalFields' },
+	fields: [{ ...urlField, required: true }, { ...eventsField, required: true }, additionalFields(webhookFields)],
+};

@@ -1,12 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { getManyFields, statusFilter } from '../../shared/pagination';
+import { getManyOperation, statusFilter } from '../../shared/getMany';
 import { webhookStatusOptions } from './shared';
 
-const showOnlyForWebhookGetMany = { operation: ['getAll'], resource: ['webhook'] };
-
-export const webhookGetManyFields: INodeProperties[] = getManyFields(
-	showOnlyForWebhookGetMany,
-	[statusFilter(webhookStatusOptions, 'enabled')],
-	'webhooks',
-);
+export const getMany = getManyOperation('webhooks', 'List webhook endpoints', '/api/v1/webhooks', [
+	statusFilter(webhookStatusOptions, 'enabled'),
+]);

@@ -1,18 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { byDisplayName, updateFields } from '../../shared/fields';
+import type { OperationSpec } from '../../shared/resource';
+import { eventsField, urlField, webhookFields } from './shared';
 
-import { eventsField, urlField, webhookFields, webhookLocator } from './shared';
-
-const showOnlyForWebhookUpdate = { operation: ['update'], resource: ['webhook'] };
-
-export const webhookUpdateFields: INodeProperties[] = [
-	{ ...webhookLocator, displayOptions: { show: showOnlyForWebhookUpdate } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForWebhookUpdate },
-		options: [...webhookFields, eventsField, urlField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-];
+export const update: OperationSpec = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a webhook',
+	description: 'Update a webhook endpoint (UseePay has no delete: set Status to Disabled instead)',
+	method: 'POST',
+	path: '/api/v1/webhooks/{webhookId}',
+	body: { collection: 'updateFields' },
+	fields: [updateFields([...webhookFields, eventsField, urlField].sort(byDisplayName))],
+};

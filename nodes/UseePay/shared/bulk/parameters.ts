@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemParameters } from '../body';
+import type { ItemParameters } from '../checks';
 
 /**
  * One item's parameters for the bulk operations, read the way `getNodeParameter(name, i)` reads

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildBody, invalidInput, readId } from '../../shared/body';
-import type { Answer, BulkClient, Failure, Reconciled, SendResult } from '../../shared/bulk/client';
+import { buildBody } from '../../shared/body';
+import { invalidInput, readId } from '../../shared/checks';
 import type { Clock } from '../../shared/bulk/clock';
 import type { BulkRun } from '../../shared/bulk/n8n';
 import { failureError, runBulk } from '../../shared/bulk/n8n';
-import { idProblem } from '../../shared/ids';
-import type { PageAnswer } from '../../shared/pagination';
-import { readList, readListPage, refusedPagingParameter } from '../../shared/pagination';
+import { readList } from '../../../shared/pagination';
+import { carries, CustomerCalls, customerPages } from './calls';
+import { create } from './create';
 import type { MatchOn, Resolution, RowKey } from './customerIndex';
 import { CustomerIndex, keyOf } from './customerIndex';
-import { CUSTOMER_ENDPOINTS, customerPath } from './endpoints';
+import { update } from './update';
 
 /**
  * Customer Create, Update and Create or Update run as code (the node's `customOperations`), not
@@ -20,163 +20,16 @@ import { CUSTOMER_ENDPOINTS, customerPath } from './endpoints';
  * when its turn comes, and every request goes through the shared scheduler and retry policy
  * (shared/bulk/). The other customer operations stay declarative.
  */
+
+/** What Create or Update did with the row's customer. */
 type Action = 'created' | 'updated';
 
-/** Customers found, or the failure of the lookup (after its retries). */
-type Lookup = { customers: IDataObject[] } | { failed: Failure; attempts: number };
-
-/** A failed list request: its last failure and how many attempts it took. */
-type Failed = { failure: Failure; attempts: number };
-
-/**
- * What a create came to: made by this request; found after an unclear failure (a lost answer,
- * a 5xx) with a customer holding its Merchant Customer ID, which may or may not carry the row's
- * data (see `carries`); or refused as already existing.
- */
-type Created =
-	| { kind: 'created'; customer: IDataObject }
-	| { kind: 'found'; customer: IDataObject }
-	| { kind: 'exists'; result: SendResult<unknown> };
-
-const isOk = (answer: Answer) => answer.statusCode >= 200 && answer.statusCode < 300;
-const errorCode = (body: unknown) => (body && typeof body === 'object' ? (body as IDataObject).code : undefined);
-const asObject = (body: unknown): IDataObject =>
-	body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
-
-/** The failure of a request that ended without a 2xx. */
-function failureOf(outcome: SendResult<unknown>['outcome']): Failure {
-	if (outcome.kind === 'failure') return outcome;
-	const answer = outcome as Answer;
-	return { kind: 'failure', failure: 'error', statusCode: answer.statusCode, body: answer.body };
-}
-
-/**
- * Whether the stored customer holds every field of a body we sent (objects field by field):
- * a create found applied after an unclear failure is only "done" when it does; a customer that
- * someone else made (or changed) is not the row's data.
- */
-export function carries(stored: unknown, sent: unknown): boolean {
-	if (Array.isArray(sent)) {
-		return Array.isArray(stored) && stored.length === sent.length && sent.every((v, i) => carries(stored[i], v));
-	}
-	if (sent !== null && typeof sent === 'object') {
-		if (stored === null || typeof stored !== 'object') return false;
-		return Object.entries(sent).every(([key, value]) => carries((stored as IDataObject)[key], value));
-	}
-	return stored === sent || (stored !== undefined && stored !== null && String(stored) === String(sent));
-}
-
-/**
- * One page of the customer list through the bulk client (for the index read and lookups that
- * fall back to the whole list), as readList wants it.
- */
-function customerPages(client: BulkClient, urgent: boolean) {
-	return async (qs: IDataObject): Promise<PageAnswer<Failed>> => {
-		const { method, path } = CUSTOMER_ENDPOINTS.list;
-		const result = await client.send({ method, path, qs }, { idempotent: true, urgent });
-		const { outcome } = result;
-		if (outcome.kind === 'answer' && isOk(outcome)) return { page: readListPage(outcome.body) };
-		const failed = { failure: failureOf(outcome), attempts: result.attempts };
-		const refused =
-			outcome.kind === 'answer' ? refusedPagingParameter(outcome.statusCode, asObject(outcome.body)) : undefined;
-		return refused ? { refused, failed } : { failed };
-	};
-}
-
-class CustomerCalls {
-	constructor(
-		private readonly ctx: IExecuteFunctions,
-		private readonly run: BulkRun,
-		private readonly itemIndex: number,
-	) {}
-
-	/** The error of a request that got no 2xx. */
-	error(result: SendResult<unknown>): Error {
-		return failureError(this.ctx, failureOf(result.outcome), this.itemIndex, result.attempts);
-	}
-
-	/**
-	 * The customers whose `field` equals `value`: GET /api/v1/customers?{field}={value}, one
-	 * request. Should UseePay ignore the filter (customers come back that don't match), the whole
-	 * list is read page by page instead (ceil(customers / 100) more requests).
-	 */
-	async find(field: MatchOn, value: string): Promise<Lookup> {
-		const matches = (customer: IDataObject) =>
-			field === 'email'
-				? String(customer.email ?? '').toLowerCase() === value.toLowerCase()
-				: String(customer.merchant_customer_id ?? '') === value;
-		const pages = customerPages(this.run.client, false);
-		const first = await pages({ [field]: value, page_num: this.run.paging.firstPage, page_size: 2 });
-		if ('failed' in first) return { failed: first.failed.failure, attempts: first.failed.attempts };
-		const found = first.page.items.filter(matches);
-		if (found.length === first.page.items.length) return { customers: found };
-		const all: IDataObject[] = [];
-		for await (const page of readList(pages, this.run.paging)) {
-			if ('failed' in page) return { failed: page.failed.failure, attempts: page.failed.attempts };
-			all.push(...page.items.filter(matches));
-		}
-		return { customers: all };
-	}
-
-	/** The first customer found, or the item's error when the lookup failed. */
-	async findOne(field: MatchOn, value: string): Promise<IDataObject | undefined> {
-		const lookup = await this.find(field, value);
-		if ('failed' in lookup) throw failureError(this.ctx, lookup.failed, this.itemIndex, lookup.attempts);
-		return lookup.customers[0];
-	}
-
-	/**
-	 * POST /api/v1/customers/create. Retried after a rate limit; after a server error or a lost
-	 * answer it is sent again only once a lookup by merchant_customer_id shows it did not happen
-	 * (that lookup is made even with Max Retries 0). `already_exists` after such an ambiguous
-	 * attempt may be our earlier attempt: the customer is looked up and returned as found.
-	 */
-	async create(body: IDataObject): Promise<Created> {
-		const mci = String(body.merchant_customer_id);
-		const reconcile = async (): Promise<Reconciled<IDataObject>> => {
-			const lookup = await this.find('merchant_customer_id', mci);
-			if ('failed' in lookup) return lookup;
-			return lookup.customers.length ? { applied: true, value: lookup.customers[0] } : { applied: false };
-		};
-		const { method, path } = CUSTOMER_ENDPOINTS.create;
-		const result = await this.run.client.send({ method, path, body }, { idempotent: false, reconcile });
-		const { outcome } = result;
-		if (outcome.kind === 'reconciled') return { kind: 'found', customer: outcome.value };
-		if (outcome.kind === 'answer' && isOk(outcome)) return { kind: 'created', customer: asObject(outcome.body) };
-		if (outcome.kind === 'answer' && errorCode(outcome.body) === 'already_exists') {
-			if (!result.ambiguous) return { kind: 'exists', result };
-			const found = await this.findOne('merchant_customer_id', mci);
-			if (found) return { kind: 'found', customer: found };
-		}
-		throw this.error(result);
-	}
-
-	/**
-	 * POST /api/v1/customers/{id}: the same body twice sets the same fields, so it is retried.
-	 * The id is the user's (already checked by readId) or one UseePay answered with: checked here,
-	 * so that not even a wrong answer can send the update to another path.
-	 */
-	async update(id: string, body: IDataObject): Promise<IDataObject> {
-		const problem = idProblem(id);
-		if (problem) {
-			throw new NodeOperationError(this.ctx.getNode(), `UseePay answered with a customer ID that ${problem}`, {
-				itemIndex: this.itemIndex,
-			});
-		}
-		const { method } = CUSTOMER_ENDPOINTS.update;
-		const result = await this.run.client.send({ method, path: customerPath(id), body }, { idempotent: true });
-		if (result.outcome.kind === 'answer' && isOk(result.outcome)) return asObject(result.outcome.body);
-		throw this.error(result);
-	}
-}
-
-/** Customer → Create: the created customer, as routing returned it. */
 export function customerCreateWith(clock?: Clock) {
 	return async function customerCreate(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runBulk(
 			this,
 			async (run: BulkRun, i) => {
-				const body = buildBody(run.parameters(i), CUSTOMER_ENDPOINTS.create.body);
+				const body = buildBody(run.parameters(i), create.body ?? {});
 				const api = new CustomerCalls(this, run, i);
 				const created = await api.create(body);
 				if (created.kind === 'created') return created.customer;
@@ -210,7 +63,7 @@ export function customerUpdateWith(clock?: Clock) {
 			async (run: BulkRun, i) => {
 				const parameters = run.parameters(i);
 				const id = readId(parameters, 'customerId');
-				const body = buildBody(parameters, CUSTOMER_ENDPOINTS.update.body);
+				const body = buildBody(parameters, update.body ?? {});
 				return await new CustomerCalls(this, run, i).update(id, body);
 			},
 			{ clock },
@@ -299,10 +152,10 @@ async function createOrUpdateRow(
 	if (matchOn !== 'merchant_customer_id' && matchOn !== 'email') {
 		throw invalidInput(parameters, 'matchOn', `must be merchant_customer_id or email, not '${String(matchOn)}'`);
 	}
-	const body = buildBody(parameters, {
-		required: matchOn === 'email' ? ['merchant_customer_id', 'email'] : ['merchant_customer_id'],
-		collection: 'additionalFields',
-	});
+	// Create's body, which the email matched on must be part of.
+	const createBody = create.body ?? {};
+	const required = [...(createBody.required ?? []), ...(matchOn === 'email' ? ['email'] : [])];
+	const body = buildBody(parameters, { ...createBody, required });
 	const mci = String(body.merchant_customer_id);
 	const key = keyOf(matchOn, String(body[matchOn]));
 	const api = new CustomerCalls(ctx, run, i);

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { UseePayApi } from '../../../credentials/UseePayApi.credentials';
+import { UseePayApi } from '../../credentials/UseePayApi.credentials';
 
 /** The credential fields whose values never appear in output: its password fields (the API key ...). */
 const SECRET_FIELDS = new UseePayApi().properties

@@ -1,7 +1,10 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
 /**
- * UseePay's webhook event types: the single source for every node that lists events (the UseePay
- * node's Webhook resource, the trigger node). Copied from the API reference's webhook-events.json,
- * in its order; test/webhookEvents.test.ts fails if the two ever differ.
+ * UseePay's webhooks as both nodes offer them (the UseePay node's Webhook resource, the trigger):
+ * the event types and the api_version values. The event types are copied from the API
+ * reference's webhook-events.json, in its order; test/shared/webhookEvents.test.ts fails if the
+ * two ever differ.
  */
 export interface WebhookEvent {
 	/** The event name UseePay sends and subscribes to, e.g. `payment_intent.succeeded`. */
@@ -166,3 +169,36 @@ export const WEBHOOK_EVENTS: WebhookEvent[] = [
 		objectType: 'payment_method',
 	},
 ];
+
+/** Every event type as an option, labelled by `label`, in label order, after the "every event" option. */
+export function webhookEventOptions(
+	everyEvent: INodePropertyOptions,
+	label: (event: string) => string,
+): INodePropertyOptions[] {
+	const options = WEBHOOK_EVENTS.map(({ event, description }) => ({ name: label(event), value: event, description }));
+	return [everyEvent, ...options.sort((a, b) => a.name.localeCompare(b.name))];
+}
+
+/** The api_version values of webhook endpoints, oldest first (UseePay's webhook docs, "Event format"). */
+export const WEBHOOK_API_VERSIONS = ['2024-10-10', '2024-11-21', '2024-12-21', '2025-11-06', '2026-04'];
+/** The newest version, which UseePay recommends. */
+export const DEFAULT_API_VERSION = '2026-04';
+/** From this version on events are posted as JSON; older ones as a form field `data`. */
+const FIRST_JSON_API_VERSION = '2025-11-06';
+
+export type PayloadFormat = 'json' | 'form';
+
+/** How deliveries of an api_version are encoded (versions compare as text: YYYY-MM-DD). */
+export function payloadFormat(apiVersion: string): PayloadFormat {
+	return apiVersion >= FIRST_JSON_API_VERSION ? 'json' : 'form';
+}
+
+/** The api_version options, each labelled by `label` from its format and whether it is the recommended one. */
+export function apiVersionOptions(
+	label: (version: string, format: PayloadFormat, recommended: boolean) => Omit<INodePropertyOptions, 'value'>,
+): INodePropertyOptions[] {
+	return WEBHOOK_API_VERSIONS.map((version) => ({
+		...label(version, payloadFormat(version), version === DEFAULT_API_VERSION),
+		value: version,
+	}));
+}

@@ -1,13 +1,4 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
-
-import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
+import type { IDataObject } from 'n8n-workflow';
 
 /** UNCERTAIN in the docs: the largest page_size we ask for (smaller ones are tried if refused). */
 export const MAX_PAGE_SIZE = 100;
@@ -75,6 +66,22 @@ export function refusedPagingParameter(
 	if (/page_size/.test(text)) return 'page_size';
 	if (/to_created_at/.test(text)) return 'to_created_at';
 	return undefined;
+}
+
+/** A failed page, with the paging parameter a 400 refused (if it did). */
+export function failedPage<F>(
+	failed: F,
+	statusCode: unknown,
+	body: { source?: unknown; message?: unknown } | undefined,
+): PageAnswer<F> {
+	const refused = refusedPagingParameter(statusCode, body);
+	return refused ? { refused, failed } : { failed };
+}
+
+/** A list answer as readList takes it: the page of a 2xx, otherwise `failure()` (failedPage). */
+export function pageAnswer<F>(statusCode: number, body: unknown, failure: () => F): PageAnswer<F> {
+	if (statusCode >= 200 && statusCode < 300) return { page: readListPage(body) };
+	return failedPage(failure(), statusCode, body && typeof body === 'object' ? body : undefined);
 }
 
 const createdAt = (item: IDataObject) => Date.parse(String(item.create_at ?? item.created_at ?? ''));
@@ -171,125 +178,3 @@ export async function* readList<F>(
 		if (!hasMore || items.length === 0) return;
 	}
 }
-
-/**
- * Get Many's pagination (routing's `operations.pagination`): readList over n8n's routing
- * request, so Return All and Limit get the same paging as the bulk path. Written as a function
- * (not n8n's `generic` pagination) because generic pagination evaluates `$request` once and would
- * re-request the same page.
- */
-export async function paginateUseePayList(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const limit = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
-	const baseQuery = (requestData.options.qs ?? {}) as IDataObject;
-	const profile = pagingProfile(useePayBaseUrl(await this.getCredentials('useePayApi')));
-	// A failed page: the error to throw, or (Continue On Fail) the error item routing made.
-	type Failed = { error: unknown } | { item: INodeExecutionData };
-	const fetchPage = async (query: IDataObject): Promise<PageAnswer<Failed>> => {
-		let first: INodeExecutionData | undefined;
-		try {
-			[first] = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs: query } });
-		} catch (error) {
-			const { httpCode, context } = error as { httpCode?: unknown; context?: IDataObject };
-			const refused = refusedPagingParameter(httpCode, context?.useePay as IDataObject | undefined);
-			return refused ? { refused, failed: { error } } : { failed: { error } };
-		}
-		if (!first) return { page: { items: [], hasMore: false } };
-		if (first.json.error === undefined) return { page: readListPage(first.json) };
-		const { httpCode, source, error } = first.json;
-		const refused = refusedPagingParameter(httpCode, { source, message: error });
-		return refused ? { refused, failed: { item: first } } : { failed: { item: first } };
-	};
-	const results: INodeExecutionData[] = [];
-	for await (const page of readList(fetchPage, profile, { query: baseQuery, limit })) {
-		if ('failed' in page) {
-			if ('item' in page.failed) return [page.failed.item];
-			throw page.failed.error;
-		}
-		for (const json of page.items) if (results.length < limit) results.push({ json });
-	}
-	return results;
-}
-
-/** Return All, Limit and a Filters collection for a Get Many operation. */
-export function getManyFields(
-	show: { resource: string[]; operation: string[] },
-	filters: INodeProperties[],
-	resourcePlural: string,
-): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			routing: { output: { maxResults: '={{$value}}' } },
-		},
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: { show },
-			description: `Only return ${resourcePlural} that match all of these`,
-			options: [...filters, ...createdAtFilters].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
-	];
-}
-
-/** A filter on another object's ID (Customer ID, Subscription ID ...), sent under its wire name. */
-export function idFilter(name: string, displayName: string, example: string): INodeProperties {
-	return queryFilter({ displayName, name, type: 'string', default: '', placeholder: `e.g. ${example}` });
-}
-
-/**
- * A Status filter. Where UseePay has a cancelled status it spells it both `cancelled` (webhooks)
- * and `canceled` (some answers); the option sends `cancelled`, an expression can send the other.
- */
-export function statusFilter(statuses: INodePropertyOptions[], defaultStatus: string): INodeProperties {
-	return queryFilter({
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		options: statuses,
-		default: defaultStatus,
-	});
-}
-
-/** A filter sent as a query parameter under its own (wire) name. */
-export function queryFilter(property: INodeProperties): INodeProperties {
-	return { ...property, routing: { send: { type: 'query', property: property.name } } };
-}
-
-const createdAtFilters: INodeProperties[] = [
-	{
-		displayName: 'Created After',
-		name: 'from_created_at',
-		type: 'dateTime',
-		default: '',
-		description: 'Only objects created at or after this time',
-		routing: { send: { type: 'query', property: 'from_created_at', value: '={{ new Date($value).toISOString() }}' } },
-	},
-	{
-		displayName: 'Created Before',
-		name: 'to_created_at',
-		type: 'dateTime',
-		default: '',
-		description: 'Only objects created before this time',
-		routing: { send: { type: 'query', property: 'to_created_at', value: '={{ new Date($value).toISOString() }}' } },
-	},
-];

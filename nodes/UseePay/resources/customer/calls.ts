@@ -1,0 +1,169 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Answer, BulkClient, Failure, Reconciled, SendResult } from '../../shared/bulk/client';
+import type { BulkRun } from '../../shared/bulk/n8n';
+import { failureError } from '../../shared/bulk/n8n';
+import { fillPath, idProblem } from '../../../shared/ids';
+import type { PageAnswer } from '../../../shared/pagination';
+import { pageAnswer, readList } from '../../../shared/pagination';
+import type { HttpMethod, OperationSpec } from '../../shared/resource';
+import type { MatchOn } from './customerIndex';
+import { create } from './create';
+import { getMany } from './getAll';
+import { update } from './update';
+
+/**
+ * The customer calls of the code operations (writes.ts), through the bulk client (scheduler and
+ * retries, shared/bulk/), with the method, path and body of the operations that name them:
+ * Create's, Update's and Get Many's specs.
+ */
+/** Customers found, or the failure of the lookup (after its retries). */
+type Lookup = { customers: IDataObject[] } | { failed: Failure; attempts: number };
+
+/** A failed list request: its last failure and how many attempts it took. */
+type Failed = { failure: Failure; attempts: number };
+
+/**
+ * What a create came to: made by this request; found after an unclear failure (a lost answer,
+ * a 5xx) with a customer holding its Merchant Customer ID, which may or may not carry the row's
+ * data (see `carries`); or refused as already existing.
+ */
+type Created =
+	| { kind: 'created'; customer: IDataObject }
+	| { kind: 'found'; customer: IDataObject }
+	| { kind: 'exists'; result: SendResult<unknown> };
+
+/** The method and path of an operation's call, its `{customerId}` filled (checked and encoded, ids.ts). */
+function callOf(op: OperationSpec, ids: Record<string, string> = {}): { method: HttpMethod; path: string } {
+	return { method: op.method as HttpMethod, path: fillPath(op.path as string, ids) };
+}
+
+const isOk = (answer: Answer) => answer.statusCode >= 200 && answer.statusCode < 300;
+const errorCode = (body: unknown) => (body && typeof body === 'object' ? (body as IDataObject).code : undefined);
+const asObject = (body: unknown): IDataObject =>
+	body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
+
+/** The failure of a request that ended without a 2xx. */
+function failureOf(outcome: SendResult<unknown>['outcome']): Failure {
+	if (outcome.kind === 'failure') return outcome;
+	const answer = outcome as Answer;
+	return { kind: 'failure', failure: 'error', statusCode: answer.statusCode, body: answer.body };
+}
+
+/**
+ * Whether the stored customer holds every field of a body we sent (objects field by field):
+ * a create found applied after an unclear failure is only "done" when it does; a customer that
+ * someone else made (or changed) is not the row's data.
+ */
+export function carries(stored: unknown, sent: unknown): boolean {
+	if (Array.isArray(sent)) {
+		return Array.isArray(stored) && stored.length === sent.length && sent.every((v, i) => carries(stored[i], v));
+	}
+	if (sent !== null && typeof sent === 'object') {
+		if (stored === null || typeof stored !== 'object') return false;
+		return Object.entries(sent).every(([key, value]) => carries((stored as IDataObject)[key], value));
+	}
+	return stored === sent || (stored !== undefined && stored !== null && String(stored) === String(sent));
+}
+
+/**
+ * One page of the customer list through the bulk client (for the index read and lookups that
+ * fall back to the whole list), as readList wants it.
+ */
+export function customerPages(client: BulkClient, urgent: boolean) {
+	return async (qs: IDataObject): Promise<PageAnswer<Failed>> => {
+		const result = await client.send({ ...callOf(getMany), qs }, { idempotent: true, urgent });
+		const { outcome } = result;
+		const failed = () => ({ failure: failureOf(outcome), attempts: result.attempts });
+		if (outcome.kind !== 'answer') return { failed: failed() };
+		return pageAnswer(outcome.statusCode, outcome.body, failed);
+	};
+}
+
+export class CustomerCalls {
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly run: BulkRun,
+		private readonly itemIndex: number,
+	) {}
+
+	/** The error of a request that got no 2xx. */
+	error(result: SendResult<unknown>): Error {
+		return failureError(this.ctx, failureOf(result.outcome), this.itemIndex, result.attempts);
+	}
+
+	/**
+	 * The customers whose `field` equals `value`: GET /api/v1/customers?{field}={value}, one
+	 * request. Should UseePay ignore the filter (customers come back that don't match), the whole
+	 * list is read page by page instead (ceil(customers / 100) more requests).
+	 */
+	async find(field: MatchOn, value: string): Promise<Lookup> {
+		const matches = (customer: IDataObject) =>
+			field === 'email'
+				? String(customer.email ?? '').toLowerCase() === value.toLowerCase()
+				: String(customer.merchant_customer_id ?? '') === value;
+		const pages = customerPages(this.run.client, false);
+		const first = await pages({ [field]: value, page_num: this.run.paging.firstPage, page_size: 2 });
+		if ('failed' in first) return { failed: first.failed.failure, attempts: first.failed.attempts };
+		const found = first.page.items.filter(matches);
+		if (found.length === first.page.items.length) return { customers: found };
+		const all: IDataObject[] = [];
+		for await (const page of readList(pages, this.run.paging)) {
+			if ('failed' in page) return { failed: page.failed.failure, attempts: page.failed.attempts };
+			all.push(...page.items.filter(matches));
+		}
+		return { customers: all };
+	}
+
+	/** The first customer found, or the item's error when the lookup failed. */
+	async findOne(field: MatchOn, value: string): Promise<IDataObject | undefined> {
+		const lookup = await this.find(field, value);
+		if ('failed' in lookup) throw failureError(this.ctx, lookup.failed, this.itemIndex, lookup.attempts);
+		return lookup.customers[0];
+	}
+
+	/**
+	 * POST /api/v1/customers/create. Retried after a rate limit; after a server error or a lost
+	 * answer it is sent again only once a lookup by merchant_customer_id shows it did not happen
+	 * (that lookup is made even with Max Retries 0). `already_exists` after such an ambiguous
+	 * attempt may be our earlier attempt: the customer is looked up and returned as found.
+	 */
+	async create(body: IDataObject): Promise<Created> {
+		const mci = String(body.merchant_customer_id);
+		const reconcile = async (): Promise<Reconciled<IDataObject>> => {
+			const lookup = await this.find('merchant_customer_id', mci);
+			if ('failed' in lookup) return lookup;
+			return lookup.customers.length ? { applied: true, value: lookup.customers[0] } : { applied: false };
+		};
+		const result = await this.run.client.send({ ...callOf(create), body }, { idempotent: false, reconcile });
+		const { outcome } = result;
+		if (outcome.kind === 'reconciled') return { kind: 'found', customer: outcome.value };
+		if (outcome.kind === 'answer' && isOk(outcome)) return { kind: 'created', customer: asObject(outcome.body) };
+		if (outcome.kind === 'answer' && errorCode(outcome.body) === 'already_exists') {
+			if (!result.ambiguous) return { kind: 'exists', result };
+			const found = await this.findOne('merchant_customer_id', mci);
+			if (found) return { kind: 'found', customer: found };
+		}
+		throw this.error(result);
+	}
+
+	/**
+	 * POST /api/v1/customers/{id}: the same body twice sets the same fields, so it is retried.
+	 * The id is the user's (already checked by readId) or one UseePay answered with: checked here,
+	 * so that not even a wrong answer can send the update to another path.
+	 */
+	async update(id: string, body: IDataObject): Promise<IDataObject> {
+		const problem = idProblem(id);
+		if (problem) {
+			throw new NodeOperationError(this.ctx.getNode(), `UseePay answered with a customer ID that ${problem}`, {
+				itemIndex: this.itemIndex,
+			});
+		}
+		const result = await this.run.client.send({ ...callOf(update, { customerId: id }), body }, { idempotent: true });
+		if (result.outcome.kind === 'answer' && isOk(result.outcome)) return asObject(result.outcome.body);
+		throw this.error(result);
+	}
+}
+
+/** Customer → Create: the created customer, as routing returned it. */

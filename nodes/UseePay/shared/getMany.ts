@@ -1,0 +1,141 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
+import type { PageAnswer } from '../../shared/pagination';
+import { failedPage, pagingProfile, readList, readListPage } from '../../shared/pagination';
+import { byDisplayName } from './fields';
+import type { OperationSpec } from './resource';
+
+/**
+ * Get Many's pagination (routing's `operations.pagination`): readList over n8n's routing
+ * request, so Return All and Limit get the same paging as the bulk path. Written as a function
+ * (not n8n's `generic` pagination) because generic pagination evaluates `$request` once and would
+ * re-request the same page.
+ */
+export async function paginateUseePayList(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const limit = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
+	const baseQuery = (requestData.options.qs ?? {}) as IDataObject;
+	const profile = pagingProfile(useePayBaseUrl(await this.getCredentials('useePayApi')));
+	// A failed page: the error to throw, or (Continue On Fail) the error item routing made.
+	type Failed = { error: unknown } | { item: INodeExecutionData };
+	const fetchPage = async (query: IDataObject): Promise<PageAnswer<Failed>> => {
+		let first: INodeExecutionData | undefined;
+		try {
+			[first] = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs: query } });
+		} catch (error) {
+			const { httpCode, context } = error as { httpCode?: unknown; context?: IDataObject };
+			return failedPage({ error }, httpCode, context?.useePay as IDataObject | undefined);
+		}
+		if (!first) return { page: { items: [], hasMore: false } };
+		if (first.json.error === undefined) return { page: readListPage(first.json) };
+		const { httpCode, source, error } = first.json;
+		return failedPage({ item: first }, httpCode, { source, message: error });
+	};
+	const results: INodeExecutionData[] = [];
+	for await (const page of readList(fetchPage, profile, { query: baseQuery, limit })) {
+		if ('failed' in page) {
+			if ('item' in page.failed) return [page.failed.item];
+			throw page.failed.error;
+		}
+		for (const json of page.items) if (results.length < limit) results.push({ json });
+	}
+	return results;
+}
+
+/**
+ * Get Many: `objects` (plural, e.g. 'payment intents') page by page from `path`, with Return All,
+ * Limit and a Filters collection (the filters given, and when the objects were created).
+ */
+export function getManyOperation(
+	objects: string,
+	description: string,
+	path: string,
+	filters: INodeProperties[],
+): OperationSpec {
+	return {
+		name: 'Get Many',
+		value: 'getAll',
+		action: `Get many ${objects}`,
+		description,
+		method: 'GET',
+		path,
+		list: true,
+		fields: [
+			{
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+			},
+			{
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				displayOptions: { show: { returnAll: [false] } },
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description: 'Max number of results to return',
+				routing: { output: { maxResults: '={{$value}}' } },
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				description: `Only return ${objects} that match all of these`,
+				options: [...filters, ...createdAtFilters].sort(byDisplayName),
+			},
+		],
+	};
+}
+
+/** A filter on another object's ID (Customer ID, Subscription ID ...), sent under its wire name. */
+export function idFilter(name: string, displayName: string, example: string): INodeProperties {
+	return queryFilter({ displayName, name, type: 'string', default: '', placeholder: `e.g. ${example}` });
+}
+
+/**
+ * A Status filter. Where UseePay has a cancelled status it spells it both `cancelled` (webhooks)
+ * and `canceled` (some answers); the option sends `cancelled`, an expression can send the other.
+ */
+export function statusFilter(statuses: INodePropertyOptions[], defaultStatus: string): INodeProperties {
+	return queryFilter({
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: statuses,
+		default: defaultStatus,
+	});
+}
+
+/** A filter sent as a query parameter under its own (wire) name. */
+export function queryFilter(property: INodeProperties): INodeProperties {
+	return { ...property, routing: { send: { type: 'query', property: property.name } } };
+}
+
+/** Created After / Created Before: ISO timestamps, as UseePay's lists take them. */
+const createdAtFilter = (name: string, displayName: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'dateTime',
+	default: '',
+	description,
+	routing: { send: { type: 'query', property: name, value: '={{ new Date($value).toISOString() }}' } },
+});
+
+const createdAtFilters: INodeProperties[] = [
+	createdAtFilter('from_created_at', 'Created After', 'Only objects created at or after this time'),
+	createdAtFilter('to_created_at', 'Created Before', 'Only objects created before this time'),
+];

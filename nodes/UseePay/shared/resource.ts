@@ -1,0 +1,160 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+	INodePropertyRouting,
+	PostReceiveAction,
+} from 'n8n-workflow';
+
+import { throwOnUseePayError } from '../../shared/errors';
+import { pathParameters } from '../../shared/ids';
+import type { BodySpec } from './body';
+import { sendBody, sendToPath } from './body';
+import { forOperation } from './fields';
+import { paginateUseePayList } from './getMany';
+import { locatorField, searchList, searchMethodOf } from './locators';
+
+export type HttpMethod = 'GET' | 'POST';
+
+/** What n8n runs for an operation that runs as code (the node's `customOperations`). */
+export type CodeRun = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+/** One operation of a resource: its option, its call, its fields, and how it runs. */
+export interface OperationSpec {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	/**
+	 * The call: method and path under the base URL; `{<resource>Id}` in the path is the resource's
+	 * locator, whose checked, percent-encoded ID fills it (body.ts sendToPath). An operation that
+	 * runs as code and makes several calls has none.
+	 */
+	method?: HttpMethod;
+	path?: string;
+	/** The JSON body, for POST operations (body.ts). */
+	body?: BodySpec;
+	/** List operation: paged with page_num / page_size / has_more. */
+	list?: boolean;
+	/** More postReceive actions, run after throwOnUseePayError (e.g. surfaceDomainFailure). */
+	postReceive?: PostReceiveAction[];
+	/** The operation's own fields (the resource's locator, when the path names it, comes first). */
+	fields?: INodeProperties[];
+	/** Runs as code, reading this spec, instead of through n8n's declarative routing. */
+	run?: CodeRun;
+}
+
+export interface ResourceDefinition {
+	value: string;
+	displayName: string;
+	/** Example ID for the locator's By ID mode. */
+	idPlaceholder: string;
+	/**
+	 * The locator's From List mode: how one object reads there, and the list it is read from (by
+	 * default the path of the resource's Get Many).
+	 */
+	list: { label: (object: IDataObject) => string; path?: string };
+	/** In the order the node lists them (alphabetical). */
+	operations: OperationSpec[];
+	/** Fields several operations share, after the operations' own (displayOptions name the operations). */
+	fields?: INodeProperties[];
+}
+
+/** A resource of the node (UseePay.node.ts `RESOURCES`): everything the node derives from it. */
+export interface UseePayResource extends ResourceDefinition {
+	/** The resource locator of its ID (`<resource>Id`), first field of every operation whose path names it. */
+	locator: INodeProperties;
+	list: { label: (object: IDataObject) => string; path: string };
+}
+
+/** Checks a resource's definition and completes it with its locator and list. */
+export function useePayResource(definition: ResourceDefinition): UseePayResource {
+	const { value, displayName, idPlaceholder, operations } = definition;
+	const locator = locatorField(value, { name: `${value}Id`, displayName, placeholder: idPlaceholder });
+	for (const op of operations) {
+		if (!op.run && !(op.method && op.path)) throw new Error(`${value}.${op.value}: routed without method and path`);
+		for (const parameter of pathParameters(op.path ?? '')) {
+			if (parameter !== locator.name) throw new Error(`${value}.${op.value}: {${parameter}} is not {${locator.name}}`);
+		}
+	}
+	const path = definition.list.path ?? operations.find((op) => op.list)?.path;
+	if (!path) throw new Error(`${value}: no list to pick from (no Get Many, no list path)`);
+	return { ...definition, locator, list: { ...definition.list, path } };
+}
+
+/** The routing of a routed operation: IDs into the path, the body, UseePay's errors, paging. */
+function routingOf(op: OperationSpec): INodePropertyRouting {
+	const path = op.path as string;
+	const preSend = [sendToPath(path), ...(op.body ? [sendBody(op.body)] : [])];
+	return {
+		request: { method: op.method, url: path },
+		send: { preSend, ...(op.list ? { paginate: true } : {}) },
+		output: { postReceive: [throwOnUseePayError, ...(op.postReceive ?? [])] },
+		...(op.list ? { operations: { pagination: paginateUseePayList } } : {}),
+	};
+}
+
+/** The option of an operation; code operations have no routing (n8n runs their code instead). */
+function optionOf(op: OperationSpec): INodePropertyOptions {
+	const { name, value, action, description } = op;
+	return { name, value, action, description, ...(op.run ? {} : { routing: routingOf(op) }) };
+}
+
+/** The node's Resource parameter. */
+export function resourceSelector(resources: UseePayResource[], defaultResource: string): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map(({ displayName, value }) => ({ name: displayName, value })),
+		default: defaultResource,
+	};
+}
+
+/** A resource's properties: its Operation parameter, then each operation's fields, then shared ones. */
+export function resourceProperties(resource: UseePayResource): INodeProperties[] {
+	const { value, operations, locator } = resource;
+	const operation: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [value] } },
+		options: operations.map(optionOf),
+		default: 'create',
+	};
+	if (!operations.some((op) => op.value === 'create')) operation.default = operations[0].value;
+	const fieldsOf = (op: OperationSpec) => [
+		...(pathParameters(op.path ?? '').length ? [locator] : []),
+		...(op.fields ?? []),
+	];
+	return [
+		operation,
+		...operations.flatMap((op) => forOperation({ operation: [op.value], resource: [value] }, fieldsOf(op))),
+		...forOperation({ resource: [value] }, resource.fields ?? []),
+	];
+}
+
+/** The node's `customOperations`: every operation that runs as code, by resource and operation. */
+export function customOperationsOf(resources: UseePayResource[]): Record<string, Record<string, CodeRun>> {
+	const custom: Record<string, Record<string, CodeRun>> = {};
+	for (const resource of resources) {
+		for (const op of resource.operations) if (op.run) (custom[resource.value] ??= {})[op.value] = op.run;
+	}
+	return custom;
+}
+
+/** The node's `listSearch` methods: one per resource, named by searchMethodOf, over its list. */
+export function listSearchOf(resources: UseePayResource[]) {
+	return Object.fromEntries(
+		resources.map((resource) => [searchMethodOf(resource.value), searchList(resource.list.path, resource.list.label)]),
+	);
+}
+
+/** Get: one object by its ID. */
+export function getOperation(theObject: string, path: string, description = `Retrieve ${theObject}`): OperationSpec {
+	return { name: 'Get', value: 'get', action: `Get ${theObject}`, description, method: 'GET', path };
+}
