@@ -2,12 +2,13 @@
  * The trigger as an attacker meets it: every delivery that is not a genuine, new event of this
  * merchant is refused with a 4xx (never a 500, which UseePay would retry for hours) and runs
  * nothing. Replays of a genuine event are the exception by design: UseePay's own retries look
- * exactly like them and need a 2xx, so they are answered 200 "duplicate delivery" and not run.
+ * exactly like them and need a 2xx, so they are answered 200 "duplicate delivery" and not run
+ * (recentEvents.test.ts).
  */
 import { generateKeyPairSync } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { claimEvent, forgetLedgers } from '../../nodes/UseePayTrigger/recentEvents';
+import { forgetLedgers } from '../../nodes/UseePayTrigger/recentEvents';
 import type { Answer } from './delivery';
 import { deliver, eventJson, MERCHANT, newEventId, ran, sign } from './delivery';
 
@@ -143,60 +144,5 @@ describe('null, malformed and huge bodies', () => {
 	it('an event with a null `data` for an event type that carries none still runs (only the merchant check skips)', async () => {
 		const body = JSON.stringify({ id: newEventId(), name: 'payment_intent.succeeded', data: null });
 		expect(ran(await deliver({ body, headers: { sign: sign(body) } }))).toBe(true);
-	});
-});
-
-describe('replays: a genuine event runs exactly once', () => {
-	const signed = () => {
-		const body = eventJson();
-		return { body, headers: { sign: sign(body) } };
-	};
-
-	it('a replay later is answered 200 and not run', async () => {
-		const delivery = signed();
-		const staticData: IDataObject = {};
-		expect(ran(await deliver({ ...delivery, staticData }))).toBe(true);
-		const replay = await deliver({ ...delivery, staticData });
-		expect(replay.statusCode).toBe(200);
-		expect(ran(replay)).toBe(false);
-	});
-
-	it('20 copies at once, each with its own copy of the static data (as n8n loads it per request), run once', async () => {
-		const delivery = signed();
-		const answers = await Promise.all(Array.from({ length: 20 }, () => deliver({ ...delivery, staticData: {} })));
-		expect(answers.filter(ran)).toHaveLength(1);
-		expect(answers.every((answer) => answer.statusCode === 200)).toBe(true);
-	});
-
-	it('a replay after 600 newer events is still not run (the old list forgot it after 500)', async () => {
-		const first = signed();
-		const staticData: IDataObject = {};
-		expect(ran(await deliver({ ...first, staticData }))).toBe(true);
-		for (let i = 0; i < 600; i++) await deliver({ ...signed(), staticData });
-		expect(ran(await deliver({ ...first, staticData }))).toBe(false);
-	});
-
-	it('a replay after a restart (ledger gone, static data saved) is not run', async () => {
-		const delivery = signed();
-		const saved = await deliver({ ...delivery, staticData: {} });
-		const persisted = JSON.parse(JSON.stringify(saved.staticData)) as IDataObject;
-		forgetLedgers();
-		expect(ran(await deliver({ ...delivery, staticData: persisted }))).toBe(false);
-	});
-
-	it('ids saved by the previous version of the node (recentEventIds) are honoured', async () => {
-		const delivery = signed();
-		const staticData = { recentEventIds: [JSON.parse(delivery.body).id] };
-		expect(ran(await deliver({ ...delivery, staticData }))).toBe(false);
-	});
-
-	it('a full memory refuses new events with 503 (UseePay retries) rather than forgetting a retryable id', () => {
-		const staticData: IDataObject = {};
-		const now = Date.UTC(2026, 0, 1);
-		for (let i = 0; i < 3; i++) expect(claimEvent(staticData, 'full', `evt_${i}`, { now, max: 3 })).toBe('new');
-		expect(claimEvent(staticData, 'full', 'evt_new', { now: now + 60_000, max: 3 })).toBe('full');
-		expect(claimEvent(staticData, 'full', 'evt_0', { now: now + 60_000, max: 3 })).toBe('duplicate');
-		// Past UseePay's retry horizon the oldest id may go to make room.
-		expect(claimEvent(staticData, 'full', 'evt_new', { now: now + 4 * 3600_000, max: 3 })).toBe('new');
 	});
 });

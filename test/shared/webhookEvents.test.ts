@@ -1,6 +1,6 @@
-import reference from './reference/useepay-api.json';
-import { WEBHOOK_EVENTS } from '../nodes/shared/webhookEvents';
-import { WEBHOOK_EVENT_OPTIONS } from '../nodes/UseePay/resources/webhook/shared';
+import reference from '../reference/useepay-api.json';
+import { WEBHOOK_EVENTS } from '../../nodes/shared/webhookEvents';
+import { WEBHOOK_EVENT_OPTIONS } from '../../nodes/UseePay/resources/webhook/shared';
 
 describe('WEBHOOK_EVENTS (nodes/shared/webhookEvents.ts)', () => {
 	it('is exactly the webhook events of the reference (test/reference/useepay-api.json), in its order', () => {

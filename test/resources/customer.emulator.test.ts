@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { createEmulator } from '../emulator/server';
-import { runUseePay } from './support/n8n';
+import { createEmulator } from '../../emulator/server';
+import { runUseePay } from '../support/n8n';
 
 /** The Customer operations through n8n-core against the stateful emulator: a real round trip. */
 describe('Customer operations against the UseePay emulator', () => {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Recorder } from '../tools/lib/recorder';
-import { startRecorder } from '../tools/lib/recorder';
-import { runUseePay, TEST_CREDENTIALS } from './support/n8n';
+import type { Recorder } from '../../tools/lib/recorder';
+import { startRecorder } from '../../tools/lib/recorder';
+import { runUseePay, TEST_CREDENTIALS } from '../support/n8n';
 
 const customer = (id: string, extra: IDataObject = {}) => ({ id, name: `Customer ${id}`, ...extra });
 
