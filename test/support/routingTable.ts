@@ -17,11 +17,6 @@ export interface RoutingRow {
 	body?: IDataObject;
 	/** Expected query string (GET), when not empty. */
 	query?: Record<string, string>;
-	/**
-	 * Set while the row depends on a body.ts rule that has not landed yet: the row is
-	 * registered as it.todo (flip it off once the rule is in).
-	 */
-	todo?: string;
 }
 
 export interface BadInputRow {
@@ -69,10 +64,6 @@ export function describeRouting(
 		});
 
 		for (const row of rows) {
-			if (row.todo) {
-				it.todo(`${row.name} (${row.todo})`);
-				continue;
-			}
 			it(row.name, async () => {
 				if (row.parameters.operation === 'getAll') {
 					api.setResponder(() => ({ status: 200, body: { items: [{ id: 'obj_1' }], has_more: false } }));

@@ -10,7 +10,7 @@ import type {
 import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
 import type { PageAnswer } from '../../shared/pagination';
 import { failedPage, pagingProfile, readList, readListPage } from '../../shared/pagination';
-import { byDisplayName } from './fields';
+import { byDisplayName, optionsOf } from './fields';
 import type { OperationSpec } from './resource';
 
 /**
@@ -107,15 +107,17 @@ export function idFilter(name: string, displayName: string, example: string): IN
 }
 
 /**
- * A Status filter. Where UseePay has a cancelled status it spells it both `cancelled` (webhooks)
- * and `canceled` (some answers); the option sends `cancelled`, an expression can send the other.
+ * A Status filter: each status a value (labelled by it, see optionsOf) or an option of its own
+ * (with a description). Where UseePay has a cancelled status it spells it both `cancelled`
+ * (webhooks) and `canceled` (some answers); the option sends `cancelled`, an expression can send
+ * the other.
  */
-export function statusFilter(statuses: INodePropertyOptions[], defaultStatus: string): INodeProperties {
+export function statusFilter(statuses: Array<string | INodePropertyOptions>, defaultStatus: string): INodeProperties {
 	return queryFilter({
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
-		options: statuses,
+		options: statuses.map((status) => (typeof status === 'string' ? optionsOf(status)[0] : status)),
 		default: defaultStatus,
 	});
 }

@@ -12,7 +12,7 @@ import { throwOnUseePayError } from '../../shared/errors';
 import { pathParameters } from '../../shared/ids';
 import type { BodySpec } from './body';
 import { sendBody, sendToPath } from './body';
-import { forOperation } from './fields';
+import { forOperation, updateFields } from './fields';
 import { paginateUseePayList } from './getMany';
 import { locatorField, searchList, searchMethodOf } from './locators';
 
@@ -157,4 +157,23 @@ export function listSearchOf(resources: UseePayResource[]) {
 /** Get: one object by its ID. */
 export function getOperation(theObject: string, path: string, description = `Retrieve ${theObject}`): OperationSpec {
 	return { name: 'Get', value: 'get', action: `Get ${theObject}`, description, method: 'GET', path };
+}
+
+/** Update: POST the fields the user adds (Update Fields) to the object's path. */
+export function updateOperation(
+	theObject: string,
+	path: string,
+	fields: INodeProperties[],
+	description = `Update ${theObject}`,
+): OperationSpec {
+	return {
+		name: 'Update',
+		value: 'update',
+		action: `Update ${theObject}`,
+		description,
+		method: 'POST',
+		path,
+		body: { collection: 'updateFields' },
+		fields: [updateFields(fields)],
+	};
 }

@@ -1,7 +1,7 @@
-import { getOperation, useePayResource } from '../../shared/resource';
-import { create } from './create';
+import { extraFieldsField, metadataField } from '../../shared/fields';
+import { getOperation, updateOperation, useePayResource } from '../../shared/resource';
+import { create, customerAcceptance } from './create';
 import { getMany } from './getAll';
-import { update } from './update';
 
 /** Mandates: the customer's recorded consent to future merchant-initiated charges. */
 export const mandate = useePayResource({
@@ -9,5 +9,10 @@ export const mandate = useePayResource({
 	displayName: 'Mandate',
 	idPlaceholder: 'e.g. man_1JA7UDDQG3800',
 	list: { label: (m) => `Mandate ${m.customer_id ?? ''} · ${m.status ?? ''}` },
-	operations: [create, getOperation('a mandate', '/api/v1/mandates/{mandateId}'), getMany, update],
+	operations: [
+		create,
+		getOperation('a mandate', '/api/v1/mandates/{mandateId}'),
+		getMany,
+		updateOperation('a mandate', '/api/v1/mandates/{mandateId}', [customerAcceptance, extraFieldsField, metadataField]),
+	],
 });

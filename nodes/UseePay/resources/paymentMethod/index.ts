@@ -1,7 +1,7 @@
-import { getOperation, useePayResource } from '../../shared/resource';
+import { getOperation, updateOperation, useePayResource } from '../../shared/resource';
 import { create } from './create';
 import { getMany } from './getAll';
-import { update } from './update';
+import { paymentMethodFields } from './shared';
 
 /**
  * Payment methods (stored cards). UseePay's reference pages for them were still "Developing", so
@@ -14,5 +14,10 @@ export const paymentMethod = useePayResource({
 	displayName: 'Payment Method',
 	idPlaceholder: 'e.g. pm_1JA7UDDQG3800',
 	list: { label: (m) => `${m.type ?? 'method'} ${((m.card as { last4?: string }) ?? {}).last4 ?? ''}` },
-	operations: [create, getOperation('a payment method', '/api/v1/payment_methods/{paymentMethodId}'), getMany, update],
+	operations: [
+		create,
+		getOperation('a payment method', '/api/v1/payment_methods/{paymentMethodId}'),
+		getMany,
+		updateOperation('a payment method', '/api/v1/payment_methods/{paymentMethodId}', paymentMethodFields),
+	],
 });

@@ -1,8 +1,12 @@
-import { additionalFields, extraFieldsField, metadataField } from '../../shared/fields';
+import { additionalFields, extraFieldsField, metadataField, textField } from '../../shared/fields';
 import { locatorField } from '../../shared/locators';
 import { amountField, currencyField } from '../../shared/money';
 import type { OperationSpec } from '../../shared/resource';
-import { reasonField } from './update';
+
+export const reasonField = textField('reason', 'Reason', {
+	placeholder: 'e.g. Customer returned the item',
+	description: 'Why the payment is refunded (free text)',
+});
 
 export const create: OperationSpec = {
 	name: 'Create',

@@ -5,9 +5,9 @@ export const getMany = getManyOperation('refunds', 'List refunds', '/api/v1/refu
 	statusFilter(
 		[
 			{ name: 'Accepted', value: 'accepted', description: 'In progress at the acquirer' },
-			{ name: 'Failed', value: 'failed' },
+			'failed',
 			{ name: 'Received', value: 'received', description: 'Queued' },
-			{ name: 'Succeeded', value: 'succeeded' },
+			'succeeded',
 		],
 		'succeeded',
 	),

@@ -1,5 +1,9 @@
-import { additionalFields, extraFieldsField } from '../../shared/fields';
+import { additionalFields, extraFieldsField, optionsOf } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/resource';
+
+/** Why a customer left: UseePay's cancellation feedback values. */
+const CANCELLATION_FEEDBACK =
+	'customer_service low_quality missing_features other switched_service too_complex too_expensive unused'.split(' ');
 
 export const cancel: OperationSpec = {
 	name: 'Cancel',
@@ -31,16 +35,8 @@ export const cancel: OperationSpec = {
 						displayName: 'Feedback',
 						name: 'feedback',
 						type: 'options',
-						options: [
-							{ name: 'Customer Service', value: 'customer_service' },
-							{ name: 'Low Quality', value: 'low_quality' },
-							{ name: 'Missing Features', value: 'missing_features' },
-							{ name: 'Other', value: 'other' },
-							{ name: 'Switched Service', value: 'switched_service' },
-							{ name: 'Too Complex', value: 'too_complex' },
-							{ name: 'Too Expensive', value: 'too_expensive' },
-							{ name: 'Unused', value: 'unused' },
-						],
+						options: optionsOf(...CANCELLATION_FEEDBACK),
+
 						default: 'other',
 					},
 				],

@@ -20,17 +20,7 @@ export const getMany = getManyOperation('subscriptions', 'List subscriptions', '
 	idFilter('customer_id', 'Customer ID', 'cus_1JA7UDDQG3800'),
 	sendingCanceled(
 		statusFilter(
-			[
-				{ name: 'Active', value: 'active' },
-				{ name: 'Canceled', value: 'canceled' },
-				{ name: 'Expired', value: 'expired' },
-				{ name: 'Incomplete', value: 'incomplete' },
-				{ name: 'Incomplete Expired', value: 'incomplete_expired' },
-				{ name: 'Past Due', value: 'past_due' },
-				{ name: 'Paused', value: 'paused' },
-				{ name: 'Trialing', value: 'trialing' },
-				{ name: 'Unpaid', value: 'unpaid' },
-			],
+			['active', 'canceled', 'expired', 'incomplete', 'incomplete_expired', 'past_due', 'paused', 'trialing', 'unpaid'],
 			'active',
 		),
 	),

@@ -1,14 +1,10 @@
-import { byDisplayName, updateFields } from '../../shared/fields';
-import type { OperationSpec } from '../../shared/resource';
+import { byDisplayName } from '../../shared/fields';
+import { updateOperation } from '../../shared/resource';
 import { eventsField, urlField, webhookFields } from './shared';
 
-export const update: OperationSpec = {
-	name: 'Update',
-	value: 'update',
-	action: 'Update a webhook',
-	description: 'Update a webhook endpoint (UseePay has no delete: set Status to Disabled instead)',
-	method: 'POST',
-	path: '/api/v1/webhooks/{webhookId}',
-	body: { collection: 'updateFields' },
-	fields: [updateFields([...webhookFields, eventsField, urlField].sort(byDisplayName))],
-};
+export const update = updateOperation(
+	'a webhook',
+	'/api/v1/webhooks/{webhookId}',
+	[...webhookFields, eventsField, urlField].sort(byDisplayName),
+	'Update a webhook endpoint (UseePay has no delete: set Status to Disabled instead)',
+);

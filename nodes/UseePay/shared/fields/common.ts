@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textField } from './kit';
+import { optionsOf, textField } from './kit';
 
 /** Fields most resources have. */
 
@@ -47,11 +47,7 @@ export function paymentMethodTypesField(description: string): INodeProperties {
 		displayName: 'Payment Method Types',
 		name: 'payment_method_types',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Apple Pay', value: 'apple_pay' },
-			{ name: 'Card', value: 'card' },
-			{ name: 'Google Pay', value: 'google_pay' },
-		],
+		options: optionsOf('apple_pay', 'card', 'google_pay'),
 		default: [],
 		description,
 	};

@@ -1,4 +1,6 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { labelOf } from '../checks';
 
 /*
  * The shapes every field is made of. UseePay's body objects are fixedCollections with one
@@ -35,16 +37,9 @@ export function listField(
 	values: INodeProperties[],
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'fixedCollection',
-		placeholder: `Add ${itemDisplayName}`,
-		typeOptions: { multipleValues: true },
-		default: {},
-		...extra,
-		options: [{ displayName: itemDisplayName, name: 'items', values }],
-	};
+	const list = { placeholder: `Add ${itemDisplayName}`, typeOptions: { multipleValues: true }, ...extra };
+	const field = objectField(name, displayName, values, list);
+	return { ...field, options: [{ displayName: itemDisplayName, name: 'items', values }] };
 }
 
 /** A plain text field, sent under its own (wire) name when not empty. */
@@ -83,5 +78,10 @@ export function forOperation(show: NonNullable<IDisplayOptions['show']>, propert
 	);
 }
 
-/** Options sorted by their label, as n8n lists them. */
+/** Options whose labels are their values' ('apple_pay' → 'Apple Pay'), in the order given. */
+export function optionsOf(...values: string[]): INodePropertyOptions[] {
+	return values.map((value) => ({ name: labelOf(value), value }));
+}
+
+/** Fields sorted by their label, as n8n lists them. */
 export const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);

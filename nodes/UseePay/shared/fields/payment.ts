@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { billingField, orderShippingField } from './contact';
-import { listField, objectField, textField } from './kit';
+import { listField, objectField, optionsOf, textField } from './kit';
 
 /** Payment shapes: orders, cards, payment method data and options, device data, mandates. */
 
@@ -178,10 +178,7 @@ export function customerAcceptanceField(description?: string): INodeProperties {
 				displayName: 'Type',
 				name: 'type',
 				type: 'options',
-				options: [
-					{ name: 'Offline', value: 'offline' },
-					{ name: 'Online', value: 'online' },
-				],
+				options: optionsOf('offline', 'online'),
 				default: 'online',
 			},
 		],

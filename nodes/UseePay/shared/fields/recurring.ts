@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { objectField } from './kit';
+import { objectField, optionsOf } from './kit';
 
 /** Billing: periods, recurring prices, how invoices are paid. */
 
@@ -10,12 +10,7 @@ export const billingIntervalFields: INodeProperties[] = [
 		displayName: 'Interval',
 		name: 'interval',
 		type: 'options',
-		options: [
-			{ name: 'Day', value: 'day' },
-			{ name: 'Month', value: 'month' },
-			{ name: 'Week', value: 'week' },
-			{ name: 'Year', value: 'year' },
-		],
+		options: optionsOf('day', 'month', 'week', 'year'),
 		default: 'month',
 		description: 'The unit of the billing period',
 	},
