@@ -6,6 +6,7 @@
  * `handler(ctx)` returns the response body (status 200) or `{ status, body }` via `respond()`.
  */
 const { isoNow, notFound, clone, isPlainObject } = require('../util');
+const { validate } = require('../validate');
 
 /**
  * @typedef {object} Ctx
@@ -135,6 +136,54 @@ function retrieveRoute(path, collection, what) {
 }
 
 /**
+ * A POST that creates something (or answers without a stored object): the body is validated
+ * against `schema`, then `create(ctx, body)` gives the answer.
+ * @param {string} path
+ * @param {Record<string, import('../validate').FieldSpec>} schema
+ * @param {(ctx: Ctx, body: Record<string, any>) => any} create
+ * @returns {Route}
+ */
+function createRoute(path, schema, create) {
+	return {
+		method: 'POST',
+		path,
+		handler: (ctx) => {
+			validate(ctx.body, schema);
+			return create(ctx, ctx.body);
+		},
+	};
+}
+
+/**
+ * A POST on one stored object (an update, or an action such as capture or cancel): the object
+ * is looked up first (404), the body validated against `schema`, then `update(ctx, obj, body)`
+ * gives the answer. By default it copies the schema's fields onto the object (`applyUpdate`).
+ * @param {string} path e.g. /api/v1/refunds/{refund_id}
+ * @param {string} collection
+ * @param {string} what human name for the 404 ("Refund")
+ * @param {Record<string, import('../validate').FieldSpec>} schema
+ * @param {(ctx: Ctx, obj: Record<string, any>, body: Record<string, any>) => any} [update]
+ * @returns {Route}
+ */
+function updateRoute(
+	path,
+	collection,
+	what,
+	schema,
+	update = (_ctx, obj, body) => applyUpdate(obj, body, Object.keys(schema)),
+) {
+	return {
+		method: 'POST',
+		path,
+		handler: (ctx) => {
+			const obj = mustGet(ctx, collection, firstParam(ctx), what);
+			validate(ctx.body, schema);
+			return update(ctx, obj, ctx.body);
+		},
+	};
+}
+
+/**
  * Generic list route with equality filters on the given query parameters.
  * @param {string} path
  * @param {string} collection
@@ -187,6 +236,8 @@ module.exports = {
 	mustRef,
 	respond,
 	retrieveRoute,
+	createRoute,
+	updateRoute,
 	listRoute,
 	firstParam,
 	normStatus,
