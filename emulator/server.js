@@ -414,32 +414,53 @@ function createApiHandler(parts) {
 }
 
 /**
- * Creates an emulator instance (not yet listening).
- * @param {EmulatorOptions} [options]
+ * An emulator instance: its config, store, webhook dispatcher, faults and logs, and the HTTP
+ * server once it listens.
  */
-function createEmulator(options = {}) {
-	const defaults = initialConfig(options);
-	/** @type {EmulatorConfig} */
-	const config = { ...defaults };
-	const { privateKey, publicKeyPem } = signingKeys(options);
-	const store = new Store();
-	const router = new Router();
-	const faults = new Faults({ seed: config.seed });
-	faults.configureRateLimit(config.rateLimitPerSec);
-	const dispatcher = new WebhookDispatcher({
-		store,
-		privateKey,
-		timeScale: () => config.timeScale,
-		deliveryLogLimit: options.deliveryLogLimit,
-		eventLogLimit: options.eventLogLimit,
-		deliveryTimeoutMs: options.deliveryTimeoutMs,
-	});
-	/** @type {BoundedLog<Record<string, any>>} */
-	const requestLog = new BoundedLog(options.requestLogLimit ?? 50000);
-	const stats = { requests: 0, startedAt: Date.now() };
+class Emulator {
 	/** @type {http.Server|null} */
-	let server = null;
-	let baseUrl = '';
+	#server = null;
+	#baseUrl = '';
+
+	/** @param {EmulatorOptions} options */
+	constructor(options) {
+		/** Config restored by reset(). */
+		this.defaults = initialConfig(options);
+		/** @type {EmulatorConfig} live config (mutate through setConfig / POST /__emulator/config) */
+		this.config = { ...this.defaults };
+		const { privateKey, publicKeyPem } = signingKeys(options);
+		/** PEM (SPKI) of the key that signs webhook deliveries. */
+		this.publicKeyPem = publicKeyPem;
+		this.store = new Store();
+		this.router = new Router();
+		this.faults = new Faults({ seed: this.config.seed });
+		this.faults.configureRateLimit(this.config.rateLimitPerSec);
+		this.dispatcher = new WebhookDispatcher({
+			store: this.store,
+			privateKey,
+			timeScale: () => this.config.timeScale,
+			deliveryLogLimit: options.deliveryLogLimit,
+			eventLogLimit: options.eventLogLimit,
+			deliveryTimeoutMs: options.deliveryTimeoutMs,
+		});
+		/** @type {BoundedLog<Record<string, any>>} */
+		this.requestLog = new BoundedLog(options.requestLogLimit ?? 50000);
+		this.stats = { requests: 0, startedAt: Date.now() };
+		this.checkConfig = checkConfig;
+		this.handleApi = createApiHandler({
+			config: this.config,
+			faults: this.faults,
+			router: this.router,
+			requestLog: this.requestLog,
+			authenticate: createAuthenticator(options),
+			makeCtx: (merchantNo, appId, extra) => this.makeCtx(merchantNo, appId, extra),
+		});
+	}
+
+	/** @returns {string} e.g. http://127.0.0.1:4010 ('' before listen) */
+	get url() {
+		return this.#baseUrl;
+	}
 
 	/**
 	 * A handler context for `merchantNo`. Events are queued and only dispatched by `flush()`,
@@ -448,9 +469,10 @@ function createEmulator(options = {}) {
 	 * @param {string} appId
 	 * @param {Partial<import('./resources/common').Ctx>} [extra]
 	 */
-	function makeCtx(merchantNo, appId, extra = {}) {
+	makeCtx(merchantNo, appId, extra = {}) {
 		/** @type {Array<[string, any]>} */
 		const pending = [];
+		const { config, dispatcher } = this;
 		/** @type {import('./resources/common').Ctx & {flush: () => void}} */
 		const ctx = {
 			merchantNo,
@@ -458,8 +480,8 @@ function createEmulator(options = {}) {
 			body: {},
 			query: {},
 			params: {},
-			store,
-			baseUrl,
+			store: this.store,
+			baseUrl: this.#baseUrl,
 			paging: { pageBase: config.pageBase, maxPageSize: config.maxPageSize, pageSizeOverflow: config.pageSizeOverflow },
 			emit: (name, obj) => pending.push([name, clone(obj)]),
 			flush: () => {
@@ -471,21 +493,56 @@ function createEmulator(options = {}) {
 		return ctx;
 	}
 
-	const handleApi = createApiHandler({
-		config,
-		faults,
-		router,
-		requestLog,
-		authenticate: createAuthenticator(options),
-		makeCtx,
-	});
+	/**
+	 * Applies a partial config (same keys as POST /__emulator/config).
+	 * @param {Partial<EmulatorConfig>} patch
+	 * @returns {EmulatorConfig}
+	 */
+	setConfig(patch) {
+		const clean = checkConfig(patch);
+		Object.assign(this.config, clean);
+		this.faults.configureRateLimit(this.config.rateLimitPerSec);
+		if ('seed' in clean) this.faults.setSeed(this.config.seed);
+		return { ...this.config };
+	}
+
+	/** Empties the store, request log, events and delivery log; faults back to the startup defaults. */
+	reset() {
+		this.store.clear();
+		this.requestLog.clear();
+		this.dispatcher.reset();
+		Object.assign(this.config, this.defaults);
+		this.faults.configureRateLimit(0);
+		this.faults.configureRateLimit(this.config.rateLimitPerSec);
+		this.faults.setSeed(this.config.seed);
+	}
+
+	/**
+	 * Emits an arbitrary event for a merchant (same as POST /__emulator/events).
+	 * @param {string} merchantNo
+	 * @param {string} name
+	 * @param {any} data
+	 */
+	emitEvent(merchantNo, name, data) {
+		return this.dispatcher.emit(merchantNo, name, data);
+	}
+
+	/** Attempts so far (oldest first). */
+	deliveries() {
+		return this.dispatcher.log.toArray();
+	}
+
+	/** Request log (oldest first). */
+	requests() {
+		return this.requestLog.toArray();
+	}
 
 	/**
 	 * @param {http.IncomingMessage} req
 	 * @param {http.ServerResponse} res
 	 */
-	function onRequest(req, res) {
-		stats.requests++;
+	onRequest(req, res) {
+		this.stats.requests++;
 		let url;
 		try {
 			url = new URL(req.url || '/', 'http://127.0.0.1');
@@ -495,100 +552,48 @@ function createEmulator(options = {}) {
 		const p = url.pathname;
 		const run =
 			p === '/__emulator' || p.startsWith('/__emulator/')
-				? handleControl(emulator, req, res, url)
-				: handleApi(req, res, url);
+				? handleControl(this, req, res, url)
+				: this.handleApi(req, res, url);
 		run.catch((err) => {
 			if (!res.headersSent && !res.destroyed)
 				sendJson(res, 500, { code: 'internal_error', source: null, message: `Emulator error: ${err && err.message}` });
 		});
 	}
 
-	const emulator = {
-		/** PEM (SPKI) of the key that signs webhook deliveries. */
-		publicKeyPem,
-		/** Live config (mutate through setConfig / POST /__emulator/config). */
-		config,
-		/** Config restored by reset(). */
-		defaults,
-		store,
-		dispatcher,
-		faults,
-		router,
-		requestLog,
-		stats,
-		makeCtx,
-		checkConfig,
-		/** @returns {string} e.g. http://127.0.0.1:4010 ('' before listen) */
-		get url() {
-			return baseUrl;
-		},
-		/**
-		 * Applies a partial config (same keys as POST /__emulator/config).
-		 * @param {Partial<EmulatorConfig>} patch
-		 * @returns {EmulatorConfig}
-		 */
-		setConfig(patch) {
-			const clean = checkConfig(patch);
-			Object.assign(config, clean);
-			faults.configureRateLimit(config.rateLimitPerSec);
-			if ('seed' in clean) faults.setSeed(config.seed);
-			return { ...config };
-		},
-		/** Empties the store, request log, events and delivery log; faults back to the startup defaults. */
-		reset() {
-			store.clear();
-			requestLog.clear();
-			dispatcher.reset();
-			Object.assign(config, defaults);
-			faults.configureRateLimit(0);
-			faults.configureRateLimit(config.rateLimitPerSec);
-			faults.setSeed(config.seed);
-		},
-		/**
-		 * Emits an arbitrary event for a merchant (same as POST /__emulator/events).
-		 * @param {string} merchantNo
-		 * @param {string} name
-		 * @param {any} data
-		 */
-		emitEvent(merchantNo, name, data) {
-			return dispatcher.emit(merchantNo, name, data);
-		},
-		/** Attempts so far (oldest first). */
-		deliveries() {
-			return dispatcher.log.toArray();
-		},
-		/** Request log (oldest first). */
-		requests() {
-			return requestLog.toArray();
-		},
-		/**
-		 * Starts listening. Only loopback hosts are accepted.
-		 * @param {number} [port] 0 = any free port
-		 * @param {string} [host] default 127.0.0.1
-		 * @returns {Promise<{url: string, port: number}>}
-		 */
-		async listen(port = 0, host = '127.0.0.1') {
-			if (!isLoopbackHost(host))
-				throw new Error(`Refusing to bind ${host}: the emulator only binds loopback addresses`);
-			if (server) throw new Error('Emulator is already listening');
-			server = http.createServer(onRequest);
-			const bound = await listenOnLoopback(server, port, host);
-			baseUrl = bound.url;
-			return bound;
-		},
-		/** Stops the server, pending webhook retries and open connections. */
-		close() {
-			dispatcher.close();
-			const srv = server;
-			server = null;
-			if (!srv) return Promise.resolve();
-			return new Promise((resolve) => {
-				srv.close(() => resolve(undefined));
-				srv.closeAllConnections();
-			});
-		},
-	};
-	return emulator;
+	/**
+	 * Starts listening. Only loopback hosts are accepted.
+	 * @param {number} [port] 0 = any free port
+	 * @param {string} [host] default 127.0.0.1
+	 * @returns {Promise<{url: string, port: number}>}
+	 */
+	async listen(port = 0, host = '127.0.0.1') {
+		if (!isLoopbackHost(host)) throw new Error(`Refusing to bind ${host}: the emulator only binds loopback addresses`);
+		if (this.#server) throw new Error('Emulator is already listening');
+		this.#server = http.createServer((req, res) => this.onRequest(req, res));
+		const bound = await listenOnLoopback(this.#server, port, host);
+		this.#baseUrl = bound.url;
+		return bound;
+	}
+
+	/** Stops the server, pending webhook retries and open connections. */
+	close() {
+		this.dispatcher.close();
+		const srv = this.#server;
+		this.#server = null;
+		if (!srv) return Promise.resolve();
+		return new Promise((resolve) => {
+			srv.close(() => resolve(undefined));
+			srv.closeAllConnections();
+		});
+	}
+}
+
+/**
+ * Creates an emulator instance (not yet listening).
+ * @param {EmulatorOptions} [options]
+ */
+function createEmulator(options = {}) {
+	return new Emulator(options);
 }
 
 /**
@@ -614,4 +619,4 @@ function listenOnLoopback(srv, port, host) {
 	});
 }
 
-module.exports = { createEmulator, DEFAULT_API_KEY, checkConfig };
+module.exports = { createEmulator, Emulator, DEFAULT_API_KEY, checkConfig };

@@ -6,7 +6,8 @@
  * an active Subscription, then emits checkout_session.completed).
  */
 const { newId, hex32, ApiError, toMilli, required, invalid, isoNow, badState } = require('../util');
-const { stamp, val, mustRef, retrieveRoute, createRoute, listRoute, touch } = require('./common');
+const { stamp, val, mustRef, touch } = require('./common');
+const { retrieveRoute, createRoute, listRoute } = require('./routes');
 const { createCustomer, findByMerchantCustomerId } = require('./customers');
 const { createPaymentIntent } = require('./paymentIntents');
 const { activate, createSubscription } = require('./subscriptions');

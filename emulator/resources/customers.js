@@ -2,7 +2,8 @@
 /** Customers: create / retrieve / update / list. `merchant_customer_id` is unique per merchant. */
 const { ADDRESS } = require('../validate');
 const { newId, exists } = require('../util');
-const { stamp, val, applyUpdate, retrieveRoute, createRoute, updateRoute, listRoute } = require('./common');
+const { stamp, val, applyUpdate } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
 const COLLECTION = 'customers';
 

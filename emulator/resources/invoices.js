@@ -7,18 +7,8 @@
  */
 const { CUSTOMER_ACCEPTANCE } = require('../validate');
 const { newId, badState } = require('../util');
-const {
-	stamp,
-	val,
-	applyUpdate,
-	mustRef,
-	retrieveRoute,
-	createRoute,
-	updateRoute,
-	listRoute,
-	touch,
-	normStatus,
-} = require('./common');
+const { stamp, val, applyUpdate, mustRef, touch, normStatus } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 const { outcomeFor, INVOICE_FAILED, AUTH_FAILED } = require('../cards');
 const { activate } = require('./subscriptions');
 

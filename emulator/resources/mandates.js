@@ -2,7 +2,8 @@
 /** Mandates: a stored record of the customer's consent. No state machine. */
 const { CUSTOMER_ACCEPTANCE } = require('../validate');
 const { newId } = require('../util');
-const { stamp, val, mustRef, retrieveRoute, createRoute, updateRoute, listRoute } = require('./common');
+const { stamp, val, mustRef } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
 const COLLECTION = 'mandates';
 

@@ -12,19 +12,8 @@
  */
 const { validate, ORDER, PAYMENT_METHOD_DATA, PAYMENT_METHOD_OPTIONS, DEVICE_DATA, ADDRESS } = require('../validate');
 const { newId, hex32, isoNow, exists, invalid, badState, required, toMilli, clone } = require('../util');
-const {
-	stamp,
-	val,
-	applyUpdate,
-	mustGet,
-	mustRef,
-	retrieveRoute,
-	createRoute,
-	updateRoute,
-	listRoute,
-	touch,
-	normStatus,
-} = require('./common');
+const { stamp, val, applyUpdate, mustGet, mustRef, touch, normStatus } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 const { outcomeFor, AUTH_FAILED } = require('../cards');
 const { maskCard } = require('./paymentMethods');
 
@@ -186,6 +175,7 @@ function runConfirm(ctx, rec, pm) {
 	obj.confirm = true;
 	obj.payment_method_id = method.id;
 	obj.payment_method = publicPm(method);
+	/** @type {import('../cards').CardOutcome} */
 	const outcome = method.type === 'card' ? outcomeFor(method.last4) : { kind: 'success' };
 	const force3ds =
 		obj.payment_method_options &&

@@ -7,7 +7,8 @@
  */
 const { ORDER } = require('../validate');
 const { newId, clone, isPlainObject } = require('../util');
-const { stamp, val, applyUpdate, mustRef, retrieveRoute, createRoute, updateRoute, listRoute } = require('./common');
+const { stamp, val, applyUpdate, mustRef } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
 const COLLECTION = 'payment_links';
 
@@ -63,9 +64,10 @@ function responseOrder(order) {
 	const o = clone(order);
 	if (!isPlainObject(o)) return o ?? null;
 	if (Array.isArray(o.products)) o.products.forEach((/** @type {any} */ p) => rename(p, 'unit_price', 'price'));
-	if (isPlainObject(o.shipping)) {
-		rename(o.shipping, 'phone_number', 'phone');
-		rename(o.shipping.address, 'country_code', 'country');
+	const shipping = o.shipping;
+	if (isPlainObject(shipping)) {
+		rename(shipping, 'phone_number', 'phone');
+		rename(/** @type {Record<string, any>|undefined} */ (shipping.address), 'country_code', 'country');
 	}
 	return o;
 }

@@ -6,17 +6,8 @@
  */
 const { BILLING } = require('../validate');
 const { newId, invalid, hex32 } = require('../util');
-const {
-	stamp,
-	val,
-	applyUpdate,
-	mustRef,
-	retrieveRoute,
-	createRoute,
-	updateRoute,
-	listRoute,
-	touch,
-} = require('./common');
+const { stamp, val, applyUpdate, mustRef, touch } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 const { brandOf, digitsOf } = require('../cards');
 
 const COLLECTION = 'payment_methods';

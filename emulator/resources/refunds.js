@@ -5,7 +5,8 @@
  * `succeeded` after `refund.received` and `refund.succeeded` have been emitted.
  */
 const { newId, invalid, toMilli, fromMilli, notFound } = require('../util');
-const { stamp, val, retrieveRoute, createRoute, updateRoute, listRoute, touch } = require('./common');
+const { stamp, val, touch } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
 const COLLECTION = 'refunds';
 

@@ -6,18 +6,8 @@
  */
 const { ORDER } = require('../validate');
 const { newId, isoNow, badState } = require('../util');
-const {
-	stamp,
-	val,
-	applyUpdate,
-	mustRef,
-	retrieveRoute,
-	createRoute,
-	updateRoute,
-	listRoute,
-	touch,
-	normStatus,
-} = require('./common');
+const { stamp, val, applyUpdate, mustRef, touch, normStatus } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
 const COLLECTION = 'subscriptions';
 const INTERVALS = ['day', 'week', 'month', 'year'];

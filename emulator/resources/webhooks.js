@@ -5,7 +5,8 @@
  * deliveries can never leave the machine.
  */
 const { newId, invalid, isLoopbackHost } = require('../util');
-const { stamp, val, applyUpdate, retrieveRoute, createRoute, updateRoute, listRoute } = require('./common');
+const { stamp, val, applyUpdate } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 const { EVENT_NAMES, DEFAULT_API_VERSION } = require('../events');
 
 const COLLECTION = 'webhooks';
