@@ -18,7 +18,7 @@ const { n8nLine } = require('../lib/n8nLines');
 const { port } = require('../lib/ports');
 const { startRecorder } = require('../lib/recorder');
 const { requestedVersions } = require('../lib/args');
-const { MERCHANT, useePayCredential } = require('../lib/fixtures');
+const { MERCHANT, EXAMPLE, useePayCredential } = require('../lib/fixtures');
 const { emulatorApi, httpStatus } = require('../lib/http');
 const { succeededPayment, deliveredOnce, forgedDeliveryStatus, redeliver } = require('../lib/emulator');
 const { startDemo } = require('../demo/demo');
@@ -78,8 +78,6 @@ function assertStatus(run, expected) {
  * @property {() => Promise<any[]>} endpointsForTrigger
  */
 
-const EVENTS_WORKFLOW_ID = 'useepayEvents001';
-
 /**
  * `npm start`'s demo, for real: emulator + n8n + imported credential and workflows; the
  * credential test, the CRM sync and the trigger's whole life against the emulator.
@@ -101,7 +99,7 @@ async function demoSuite(workDir) {
 	if (!demo) return;
 	current.server = demo.n8n;
 	const api = emulatorApi(demo.emulatorUrl, demo.merchant);
-	const triggerUrl = `${demo.n8n.url}/webhook/c0ffee00-0000-4000-8000-00000000e001/webhook`;
+	const triggerUrl = `${demo.n8n.url}/webhook/${EXAMPLE.eventsWebhookId}/webhook`;
 	/** @type {DemoContext} */
 	const context = {
 		demo,
@@ -152,7 +150,7 @@ async function credentialChecks({ demo, session }) {
 /** The CRM-sync example twice (create, then update), and Get Many paging. @param {DemoContext} context */
 async function crmSyncChecks({ demo, api }) {
 	await check('the imported CRM-sync workflow runs (n8n execute) and the customers are in the emulator', async () => {
-		const run = await demo.n8n.execute('useepayCrmSync01');
+		const run = await demo.n8n.execute(EXAMPLE.crmSync);
 		assertStatus(run, 'success');
 		const customers = (await api('GET', '/api/v1/customers?page_size=100')).json.items;
 		assert.deepEqual(customers.map((/** @type {any} */ c) => c.merchant_customer_id).sort(), [
@@ -166,7 +164,7 @@ async function crmSyncChecks({ demo, api }) {
 	});
 
 	await check('Create or Update again with the same CRM rows updates all three and creates nothing', async () => {
-		const run = await demo.n8n.execute('useepayCrmSync01');
+		const run = await demo.n8n.execute(EXAMPLE.crmSync);
 		assertStatus(run, 'success');
 		const items = run.output.data.resultData.runData['Create or update UseePay customer'][0].data.main[0];
 		assert.deepEqual(
@@ -223,9 +221,9 @@ async function triggerChecks({ demo, api, session, triggerUrl, endpointsForTrigg
 		'a payment that succeeds in the emulator runs the trigger workflow exactly once, with the event',
 		async () => {
 			await succeededPayment(api, 'E2E-ORDER-1');
-			const runs = await session.finishedExecutions(EVENTS_WORKFLOW_ID, 1);
+			const runs = await session.finishedExecutions(EXAMPLE.events, 1);
 			await sleep(1500);
-			assert.equal((await session.executions(EVENTS_WORKFLOW_ID)).length, 1);
+			assert.equal((await session.executions(EXAMPLE.events)).length, 1);
 			assert.equal(runs[0].status, 'success');
 			eventId = await deliveredOnce(demo.emulatorUrl, 'payment_intent.succeeded');
 			const detail = await session.rest('GET', `/rest/executions/${runs[0].id}`);
@@ -237,14 +235,14 @@ async function triggerChecks({ demo, api, session, triggerUrl, endpointsForTrigg
 	await check('a forged delivery gets 401 and runs nothing', async () => {
 		assert.equal(await forgedDeliveryStatus(triggerUrl, demo.merchant.merchantNo), 401);
 		await sleep(1000);
-		assert.equal((await session.executions(EVENTS_WORKFLOW_ID)).length, 1);
+		assert.equal((await session.executions(EXAMPLE.events)).length, 1);
 	});
 
 	await check('the same delivery twice (a UseePay retry) still runs once', async () => {
 		assert.ok(eventId, 'no event from the previous check');
 		await redeliver(demo.emulatorUrl, eventId);
 		await sleep(1000);
-		assert.equal((await session.executions(EVENTS_WORKFLOW_ID)).length, 1);
+		assert.equal((await session.executions(EXAMPLE.events)).length, 1);
 	});
 
 	await check(
@@ -259,7 +257,7 @@ async function triggerChecks({ demo, api, session, triggerUrl, endpointsForTrigg
 			assert.ok(apiKey, JSON.stringify(created.json));
 			/** @param {string} action */
 			const publicApi = (action) =>
-				demo.jsonRequest(`${demo.n8n.url}/api/v1/workflows/${EVENTS_WORKFLOW_ID}/${action}`, {
+				demo.jsonRequest(`${demo.n8n.url}/api/v1/workflows/${EXAMPLE.events}/${action}`, {
 					method: 'POST',
 					headers: { 'X-N8N-API-KEY': apiKey },
 				});
@@ -282,7 +280,7 @@ async function lifecycleCheck({ demo }) {
 	await check(
 		'the payment lifecycle workflow runs in real n8n against the emulator with every status right',
 		async () => {
-			const run = await demo.n8n.execute('useepayLifecycle');
+			const run = await demo.n8n.execute(EXAMPLE.lifecycle);
 			assertStatus(run, 'success');
 			const runData = run.output?.data?.resultData?.runData;
 			assert.ok(

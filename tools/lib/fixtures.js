@@ -34,6 +34,14 @@ const OWNER = Object.freeze({
 	password: 'UseePayDemo1',
 });
 
+/** The ids of the example workflows the tests run, and the events workflow trigger's webhook id. */
+const EXAMPLE = Object.freeze({
+	crmSync: 'useepayCrmSync01',
+	events: 'useepayEvents001',
+	eventsWebhookId: 'c0ffee00-0000-4000-8000-00000000e001',
+	lifecycle: 'useepayLifecycle',
+});
+
 /** A card the emulator's confirm lets succeed (emulator/README.md, test cards). */
 const SUCCEEDING_CARD = Object.freeze({
 	type: 'card',
@@ -77,9 +85,8 @@ function exampleWorkflows() {
 module.exports = {
 	REPO_ROOT,
 	MERCHANT,
-	CREDENTIAL_ID,
-	CREDENTIAL_NAME,
 	OWNER,
+	EXAMPLE,
 	SUCCEEDING_CARD,
 	useePayCredential,
 	readExample,

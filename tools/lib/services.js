@@ -318,7 +318,6 @@ module.exports = {
 	REDIS_PORT,
 	POSTGRES_PORT,
 	log,
-	track,
 	stopAll,
 	startLogged,
 	readLog,

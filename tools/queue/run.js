@@ -25,15 +25,12 @@ const assert = require('node:assert/strict');
 const { ensureRuntime, packPackage, sleep } = require('../lib/n8n');
 const { log, stopAll, readLog, startServices } = require('../lib/services');
 const { PORTS, assertPortsFree, queueEnv, queueInstances, startQueueProcesses } = require('../lib/queueMode');
-const { MERCHANT, useePayCredential, readExample, exampleWorkflows } = require('../lib/fixtures');
+const { MERCHANT, EXAMPLE, useePayCredential, readExample, exampleWorkflows } = require('../lib/fixtures');
 const { emulatorApi } = require('../lib/http');
-const { ownerSession } = require('../lib/n8nRest');
+const { ownerSession, UNFINISHED } = require('../lib/n8nRest');
 const { startEmulator, succeededPayment, deliveredOnce, forgedDeliveryStatus, redeliver } = require('../lib/emulator');
 const { createChecks, waitFor } = require('../lib/checks');
 
-const CRM_WORKFLOW_ID = 'useepayCrmSync01';
-const EVENTS_WORKFLOW_ID = 'useepayEvents001';
-const TRIGGER_WEBHOOK_ID = 'c0ffee00-0000-4000-8000-00000000e001';
 const WEBHOOK_CRM_WORKFLOW_ID = 'useepayQueueCrm1';
 const WEBHOOK_CRM_PATH = 'useepay-queue-crm-sync';
 /** A second merchant for the webhook-started CRM sync, so its customers don't collide. */
@@ -136,7 +133,7 @@ async function setUp(workDir) {
 		'import:workflow',
 		`--input=${instances.main.writeJson('workflows.json', [...exampleWorkflows(), webhookCrmWorkflow(crm)])}`,
 	]);
-	for (const id of [EVENTS_WORKFLOW_ID, WEBHOOK_CRM_WORKFLOW_ID]) await instances.main.activateWorkflow(id);
+	for (const id of [EXAMPLE.events, WEBHOOK_CRM_WORKFLOW_ID]) await instances.main.activateWorkflow(id);
 	/** @param {import('../lib/fixtures').Merchant} merchant */
 	const customersOf = async (merchant) =>
 		(await emulatorApi(emulatorUrl, merchant)('GET', '/api/v1/customers?page_size=100')).json.items;
@@ -152,7 +149,7 @@ async function singleProcessReference({ instances, emulator, customersOf }) {
 	/** @type {any[]|undefined} */
 	let reference;
 	await check('reference: the CRM-sync example runs in a single process (n8n execute)', async () => {
-		const run = await instances.main.execute(CRM_WORKFLOW_ID);
+		const run = await instances.main.execute(EXAMPLE.crmSync);
 		assert.equal(run.status, 'success', `${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
 		const shape = customerShape(await customersOf(MERCHANT));
 		reference = shape;
@@ -235,7 +232,7 @@ async function crmSyncChecks({ crm, customersOf }, procs, session, reference) {
 	await check(
 		'the CRM-sync example, run from the REST API, is queued by main and runs on the worker with the same customers as in one process',
 		async () => {
-			const started = await session.rest('POST', `/rest/workflows/${CRM_WORKFLOW_ID}/run`, {
+			const started = await session.rest('POST', `/rest/workflows/${EXAMPLE.crmSync}/run`, {
 				triggerToStartFrom: {
 					name: crm.nodes.find((/** @type {any} */ n) => n.type === 'n8n-nodes-base.manualTrigger').name,
 				},
@@ -245,7 +242,7 @@ async function crmSyncChecks({ crm, customersOf }, procs, session, reference) {
 			assert.ok(executionId, JSON.stringify(started.json));
 			const done = await waitFor('the manual execution to finish', async () => {
 				const detail = await session.rest('GET', `/rest/executions/${executionId}`);
-				return detail.status === 200 && !['new', 'running'].includes(detail.json.data.status) && detail.json.data;
+				return detail.status === 200 && !UNFINISHED.includes(detail.json.data.status) ? detail.json.data : null;
 			});
 			assert.equal(done.status, 'success', JSON.stringify(done).slice(0, 2000));
 			enqueuedBy(procs.mainProc, executionId);
@@ -285,7 +282,7 @@ async function crmSyncChecks({ crm, customersOf }, procs, session, reference) {
 async function triggerChecks({ emulatorUrl }, procs, session) {
 	const { ranOnWorker, enqueuedBy } = queueLogs(procs);
 	const api = emulatorApi(emulatorUrl, MERCHANT);
-	const triggerUrl = `http://127.0.0.1:${PORTS.webhook}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+	const triggerUrl = `http://127.0.0.1:${PORTS.webhook}/webhook/${EXAMPLE.eventsWebhookId}/webhook`;
 	await check(
 		"main registered the trigger's endpoint with UseePay at the webhook processor's URL (WEBHOOK_URL)",
 		async () => {
@@ -305,9 +302,9 @@ async function triggerChecks({ emulatorUrl }, procs, session) {
 		'a signed delivery to the webhook processor runs the trigger workflow once, on the worker, with the event',
 		async () => {
 			await succeededPayment(api, 'QUEUE-ORDER-1');
-			const [run] = await session.finishedExecutions(EVENTS_WORKFLOW_ID, 1);
+			const [run] = await session.finishedExecutions(EXAMPLE.events, 1);
 			await sleep(1500);
-			assert.equal((await session.executions(EVENTS_WORKFLOW_ID)).length, 1);
+			assert.equal((await session.executions(EXAMPLE.events)).length, 1);
 			assert.equal(run.status, 'success', JSON.stringify(run));
 			assert.equal(run.mode, 'webhook');
 			enqueuedBy(procs.webhookProc, run.id);
@@ -321,7 +318,7 @@ async function triggerChecks({ emulatorUrl }, procs, session) {
 
 	await check("the webhook processor saved the event id in the trigger's static data (in PostgreSQL)", async () => {
 		assert.ok(eventId, 'no event from the previous check');
-		const workflow = await session.rest('GET', `/rest/workflows/${EVENTS_WORKFLOW_ID}`);
+		const workflow = await session.rest('GET', `/rest/workflows/${EXAMPLE.events}`);
 		assert.equal(workflow.status, 200, JSON.stringify(workflow.json));
 		const staticData = workflow.json.data.staticData || {};
 		const node = staticData['node:UseePay Trigger'] || {};
@@ -332,14 +329,14 @@ async function triggerChecks({ emulatorUrl }, procs, session) {
 	await check('a forged delivery to the webhook processor gets 401 and runs nothing', async () => {
 		assert.equal(await forgedDeliveryStatus(triggerUrl, MERCHANT.merchantNo), 401);
 		await sleep(1000);
-		assert.equal((await session.executions(EVENTS_WORKFLOW_ID)).length, 1);
+		assert.equal((await session.executions(EXAMPLE.events)).length, 1);
 	});
 
 	await check('the same delivery again (a UseePay retry, through the webhook processor) still runs once', async () => {
 		assert.ok(eventId, 'no event from the previous check');
 		await redeliver(emulatorUrl, eventId);
 		await sleep(2000);
-		const list = await session.executions(EVENTS_WORKFLOW_ID);
+		const list = await session.executions(EXAMPLE.events);
 		assert.equal(list.length, 1, `executions: ${JSON.stringify(list.map((e) => ({ id: e.id, status: e.status })))}`);
 	});
 }
