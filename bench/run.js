@@ -52,15 +52,37 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { createCustomer } = require('../emulator/resources/customers');
-const { createEmulator } = require('../emulator/server');
+/** @typedef {import('../emulator/server').Emulator} Emulator */
 const { ensureRuntime, packPackage, N8nInstance, sleep } = require('../tools/lib/n8n');
 const { port } = require('../tools/lib/ports');
+const { readFlags } = require('../tools/lib/args');
+const { MERCHANT, useePayCredential } = require('../tools/lib/fixtures');
+const { startEmulator } = require('../tools/lib/emulator');
 
-const MERCHANT = { merchantNo: '500000000007245', apiKey: 'UseePay_SK_emulator', appId: 'www.pay.com' };
-const CREDENTIAL_ID = 'useepayBenchCred1';
+const CREDENTIAL = { id: 'useepayBenchCred1', name: 'UseePay (bench emulator)' };
 const FAULTS = { serverErrorRate: 0.01, throttleRate: 0.02, resetRate: 0.0025, lostResponseRate: 0.0025 };
+const KINDS = ['ours', 'ours-resync', 'ours-create', 'http-default', 'http-batch'];
+const USAGE = `npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ${KINDS.join(',')}] [--index-rss 100000] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep]\n`;
 
+/**
+ * @typedef {object} BenchArgs
+ * @property {number} items
+ * @property {number} runs
+ * @property {boolean} faults a pass with faults
+ * @property {boolean} noFaults a pass without
+ * @property {number} latencyMs
+ * @property {number} limit requests per second per merchant
+ * @property {string[]|null} only
+ * @property {boolean} build
+ * @property {boolean} keep
+ * @property {number|null} rate the node's requestsPerSecond option
+ * @property {number|null} concurrency the node's maxConcurrent option
+ * @property {number} indexRss
+ */
+
+/** @param {string[]} argv @returns {BenchArgs} */
 function parseArgs(argv) {
+	/** @type {BenchArgs} */
 	const args = {
 		items: 2000,
 		runs: 1,
@@ -75,59 +97,28 @@ function parseArgs(argv) {
 		concurrency: null,
 		indexRss: 0,
 	};
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].split('=');
-		const value = () => (inline !== undefined ? inline : argv[++i]);
-		switch (flag) {
-			case '--items':
-				args.items = Number(value());
-				break;
-			case '--runs':
-				args.runs = Number(value());
-				break;
-			case '--faults':
-				args.faults = true;
-				break;
-			case '--only-faults':
-				args.faults = true;
-				args.noFaults = false;
-				break;
-			case '--latency':
-				args.latencyMs = Number(value());
-				break;
-			case '--limit':
-				args.limit = Number(value());
-				break;
-			case '--only':
-				args.only = String(value()).split(',');
-				break;
-			case '--rate':
-				args.rate = Number(value());
-				break;
-			case '--concurrency':
-				args.concurrency = Number(value());
-				break;
-			case '--index-rss':
-				args.indexRss = Number(value());
-				break;
-			case '--no-build':
-				args.build = false;
-				break;
-			case '--keep':
-				args.keep = true;
-				break;
-			case '--help':
-			case '-h':
-				process.stdout.write(
-					'npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ours,ours-resync,ours-create,http-default,http-batch] [--index-rss 100000] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep]\n',
-				);
-				process.exit(0);
-				break;
-			default:
-				throw new Error(`unknown argument ${flag}`);
-		}
-	}
+	readFlags(argv, {
+		'--items': (value) => (args.items = Number(value())),
+		'--runs': (value) => (args.runs = Number(value())),
+		'--faults': () => (args.faults = true),
+		'--only-faults': () => Object.assign(args, { faults: true, noFaults: false }),
+		'--latency': (value) => (args.latencyMs = Number(value())),
+		'--limit': (value) => (args.limit = Number(value())),
+		'--only': (value) => (args.only = String(value()).split(',')),
+		'--rate': (value) => (args.rate = Number(value())),
+		'--concurrency': (value) => (args.concurrency = Number(value())),
+		'--index-rss': (value) => (args.indexRss = Number(value())),
+		'--no-build': () => (args.build = false),
+		'--keep': () => (args.keep = true),
+		'--help': () => usage(),
+		'-h': () => usage(),
+	});
 	return args;
+}
+
+function usage() {
+	process.stdout.write(USAGE);
+	process.exit(0);
 }
 
 const manualTrigger = {
@@ -139,6 +130,7 @@ const manualTrigger = {
 	parameters: {},
 };
 
+/** @param {number} items how many CRM rows the Code node makes */
 function crmRows(items) {
 	return {
 		id: 'b0000000-0000-4000-8000-000000000002',
@@ -152,14 +144,28 @@ function crmRows(items) {
 	};
 }
 
+/**
+ * Manual Trigger → CRM rows → the sync node (none: the CPU baseline).
+ * @param {string} id
+ * @param {string} name
+ * @param {number} items
+ * @param {{name: string} & Record<string, unknown> | null} syncNode
+ */
 function workflow(id, name, items, syncNode) {
 	const nodes = [manualTrigger, crmRows(items), ...(syncNode ? [{ position: [440, 0], ...syncNode }] : [])];
+	/** @type {Record<string, {main: Array<Array<{node: string, type: string, index: number}>>}>} */
 	const connections = { Start: { main: [[{ node: 'CRM rows', type: 'main', index: 0 }]] } };
 	if (syncNode) connections['CRM rows'] = { main: [[{ node: syncNode.name, type: 'main', index: 0 }]] };
 	return { id, name, nodes, connections, settings: { executionOrder: 'v1' }, active: false };
 }
 
+/**
+ * Our node, Customer Create or Update (or Create), with the pacing options asked for.
+ * @param {BenchArgs} args
+ * @param {string} [operation]
+ */
 function oursNode(args, operation = 'createOrUpdate') {
+	/** @type {Record<string, number>} */
 	const options = {};
 	if (args.rate) options.requestsPerSecond = args.rate;
 	if (args.concurrency) options.maxConcurrent = args.concurrency;
@@ -180,11 +186,12 @@ function oursNode(args, operation = 'createOrUpdate') {
 			},
 			options,
 		},
-		credentials: { useePayApi: { id: CREDENTIAL_ID, name: 'UseePay (bench emulator)' } },
+		credentials: { useePayApi: CREDENTIAL },
 	};
 }
 
 /** The HTTP Request node as a user sets it up from UseePay's docs: the three headers, a JSON body. */
+/** @param {string} emulatorUrl @param {boolean} batching */
 function httpNode(emulatorUrl, batching) {
 	return {
 		id: 'b0000000-0000-4000-8000-000000000004',
@@ -212,6 +219,7 @@ function httpNode(emulatorUrl, batching) {
 }
 
 /** /proc/<pid>/task/<pid>/children → the first child pid (the n8n process under bash). */
+/** @param {number|undefined} pid */
 function childPid(pid) {
 	try {
 		const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
@@ -221,6 +229,7 @@ function childPid(pid) {
 	}
 }
 
+/** Peak resident memory of a process, in kB. @param {number} pid */
 function vmHwmKb(pid) {
 	try {
 		const match = /VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -233,6 +242,9 @@ function vmHwmKb(pid) {
 /**
  * `n8n execute --id` under bash, whose `times` builtin then prints the CPU time of its waited-for
  * children (n8n and, through n8n, its task runner). Polls the n8n process' VmHWM meanwhile.
+ * @param {N8nInstance} n8n
+ * @param {string} id
+ * @returns {Promise<Measured>}
  */
 function executeMeasured(n8n, id) {
 	return new Promise((resolve) => {
@@ -262,7 +274,9 @@ function executeMeasured(n8n, id) {
 			const times = stdout.slice(stdout.lastIndexOf('__TIMES__'));
 			// Second line of `times`: children's user and system time, e.g. "1m2.345s 0m3.210s".
 			const lines = times.split('\n').filter((line) => /\d+m[\d.]+s/.test(line));
+			/** @param {string|undefined} text */
 			const seconds = (text) => {
+				if (!text) return 0;
 				const m = /(\d+)m([\d.]+)s/.exec(text);
 				return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
 			};
@@ -272,13 +286,19 @@ function executeMeasured(n8n, id) {
 	});
 }
 
+/**
+ * `n8n execute` as measured: its exit, wall and CPU time, peak RSS and output.
+ * @typedef {{code: number|null, wallMs: number, cpuMs: number, peakRssMb: number, stdout: string, stderr: string}} Measured
+ */
+
+/** The demo merchant's customers, oldest first. @param {Emulator} emu */
 function customersOf(emu) {
 	const merchant = emu.store.merchants.get(MERCHANT.merchantNo);
 	const collection = merchant && merchant.collections.get('customers');
 	return collection ? collection.order.map((record) => record.obj) : [];
 }
 
-/** Row i of the Code node, as the sync should leave it in UseePay. */
+/** Row i of the Code node, as the sync should leave it in UseePay. @param {number} i */
 function crmRow(i) {
 	return {
 		mci: `CRM-${String(i).padStart(6, '0')}`,
@@ -290,14 +310,19 @@ function crmRow(i) {
 	};
 }
 
-/** Stores customers in the emulator directly (no HTTP): the account a run starts from. */
+/**
+ * Stores customers in the emulator directly (no HTTP): the account a run starts from.
+ * @param {Emulator} emu
+ * @param {number} count
+ * @param {(i: number) => Record<string, unknown>} customer the i-th customer's fields
+ */
 function seedCustomers(emu, count, customer) {
 	const ctx = emu.makeCtx(MERCHANT.merchantNo, MERCHANT.appId);
 	for (let i = 0; i < count; i++) createCustomer(ctx, customer(i));
 }
 
 /** Re-sync: every row's customer is there, with other values in every field the sync writes. */
-const staleCustomer = (i) => ({
+const staleCustomer = (/** @type {number} */ i) => ({
 	merchant_customer_id: crmRow(i).mci,
 	name: `Old name ${i}`,
 	email: `old${i}@example.org`,
@@ -305,11 +330,25 @@ const staleCustomer = (i) => ({
 	address: { city: 'Paris', country: 'FR' },
 });
 
-const isFailedAnswer = (e) => e.status === 429 || e.status >= 500 || e.fault === 'reset' || e.fault === 'lost_response';
+/** @param {RequestEntry} e */
+const isFailedAnswer = (e) =>
+	e.status === 429 || (e.status ?? 0) >= 500 || e.fault === 'reset' || e.fault === 'lost_response';
 
-function measure(emu, result, { items, limit, listPages }) {
-	const log = emu.requests().filter((entry) => entry.path.startsWith('/api/v1/'));
+/**
+ * An entry of the emulator's request log.
+ * @typedef {{method: string, path: string, query: Record<string, string>, status: number|null, fault?: string, time: string}} RequestEntry
+ */
+
+/**
+ * What became of the rows: lost (no customer), stale (a customer without the row's data),
+ * and customers sharing a merchant_customer_id.
+ * @param {Emulator} emu
+ * @param {number} items
+ */
+function rowOutcomes(emu, items) {
+	/** @type {Map<string, Record<string, any>>} */
 	const byMci = new Map();
+	/** @type {Map<string, number>} */
 	const sharing = new Map();
 	for (const customer of customersOf(emu)) {
 		if (byMci.has(customer.merchant_customer_id))
@@ -334,6 +373,18 @@ function measure(emu, result, { items, limit, listPages }) {
 			address.country === row.country;
 		if (!carries) stale++;
 	}
+	return { lost, stale, shared: [...sharing.values()].reduce((sum, n) => sum + n, 0) };
+}
+
+/**
+ * A run's figures, from the emulator's request log and store and the measured process.
+ * @param {Emulator} emu
+ * @param {Measured} result
+ * @param {{items: number, limit: number, listPages: number}} expected
+ */
+function measure(emu, result, { items, limit, listPages }) {
+	const log = /** @type {RequestEntry[]} */ (emu.requests().filter((entry) => entry.path.startsWith('/api/v1/')));
+	const { lost, stale, shared } = rowOutcomes(emu, items);
 	// A create answered 400 for a valid row is already_exists: an attempt at a duplicate.
 	const refusedDuplicates = log.filter(
 		(e) => e.method === 'POST' && e.path === '/api/v1/customers/create' && e.status === 400,
@@ -364,15 +415,18 @@ function measure(emu, result, { items, limit, listPages }) {
 		extra: requests - needed,
 		budgetOk: requests - needed <= 2 * failedAnswers,
 		lost,
-		dupes: refusedDuplicates + [...sharing.values()].reduce((sum, n) => sum + n, 0),
+		dupes: refusedDuplicates + shared,
 		stale,
 		peakRssMb: result.peakRssMb,
 		cpuMs: result.cpuMs,
 	};
 }
 
-const fmtS = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** @typedef {ReturnType<typeof measure>} Figures */
 
+const fmtS = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+
+/** @type {Array<[string, number]>} */
 const COLUMNS = [
 	['run', 22],
 	['wall', 8],
@@ -391,12 +445,14 @@ const COLUMNS = [
 	['result', 6],
 ];
 
+/** @param {Array<string|number>} cells */
 function printCells(cells) {
 	process.stdout.write(
 		`${cells.map((cell, i) => (i === 0 ? String(cell).padEnd(COLUMNS[i][1]) : String(cell).padStart(COLUMNS[i][1]))).join(' ')}\n`,
 	);
 }
 
+/** @param {string} label @param {Figures} m @param {number} [cpuPerItemMs] */
 function printRow(label, m, cpuPerItemMs) {
 	printCells([
 		label,
@@ -419,32 +475,35 @@ function printRow(label, m, cpuPerItemMs) {
 
 const header = () => printCells(COLUMNS.map(([name]) => name));
 
-async function main() {
-	const args = parseArgs(process.argv.slice(2));
-	const kinds = args.only || ['ours', 'ours-resync', 'ours-create', 'http-default', 'http-batch'];
+/**
+ * What every measured run works with.
+ * @typedef {object} Bench
+ * @property {BenchArgs} args
+ * @property {string} workDir
+ * @property {import('../emulator/server').Emulator} emu
+ * @property {N8nInstance} n8n
+ * @property {Record<string, any>} workflows by kind
+ * @property {number} baselineCpuMs CPU of the code-only workflow
+ */
+
+/**
+ * The emulator and an n8n with our package, the credential and every workflow imported.
+ * @param {BenchArgs} args
+ * @returns {Promise<Omit<Bench, 'baselineCpuMs'>>}
+ */
+async function setUp(args) {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-bench-'));
-	process.stdout.write(
-		`bench: ${args.items} items, ${args.runs} run(s), emulator ${args.latencyMs} ms latency, ${args.limit} req/s limit; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
-	);
 	const runtime = await ensureRuntime();
 	const tarball = packPackage(path.join(workDir, 'pack'), { build: args.build });
-	const emu = createEmulator({
+	const { emulator: emu, url: emulatorUrl } = await startEmulator({
 		latencyMs: args.latencyMs,
 		rateLimitPerSec: args.limit,
 		requestLogLimit: 2000000,
 		eventLogLimit: 10,
 	});
-	const { url: emulatorUrl } = await emu.listen(0);
 	const n8n = new N8nInstance({ runtime, dir: path.join(workDir, 'n8n'), port: port(5800), brokerPort: port(5801) });
 	n8n.installPackage(tarball);
-	await n8n.importCredentials([
-		{
-			id: CREDENTIAL_ID,
-			name: 'UseePay (bench emulator)',
-			type: 'useePayApi',
-			data: { environment: 'custom', baseUrl: emulatorUrl, ...MERCHANT, webhookSignatureCert: '' },
-		},
-	]);
+	await n8n.importCredentials([useePayCredential({ ...CREDENTIAL, baseUrl: emulatorUrl })]);
 	const ours = workflow('benchOurs0000001', 'bench: UseePay Create or Update', args.items, oursNode(args));
 	const workflows = {
 		'code-only': workflow('benchCodeOnly001', 'bench: CRM rows only', args.items, null),
@@ -465,33 +524,50 @@ async function main() {
 		),
 	};
 	for (const wf of new Set(Object.values(workflows))) await n8n.importWorkflow(wf);
+	return { args, workDir, emu, n8n, workflows };
+}
 
-	// CPU baseline: the same rows without a sync step (median of up to 3 runs).
+/**
+ * CPU of the same rows without a sync step (median of up to 3 runs).
+ * @param {Omit<Bench, 'baselineCpuMs'>} bench
+ */
+async function cpuBaseline({ n8n, workflows, args }) {
 	const baselines = [];
 	for (let i = 0; i < Math.min(3, Math.max(1, args.runs)); i++)
 		baselines.push((await executeMeasured(n8n, workflows['code-only'].id)).cpuMs);
 	baselines.sort((a, b) => a - b);
-	const baselineCpuMs = baselines[Math.floor(baselines.length / 2)];
-	process.stdout.write(`CPU of the code-only workflow (n8n boot + ${args.items} rows): ${fmtS(baselineCpuMs)}\n\n`);
+	return baselines[Math.floor(baselines.length / 2)];
+}
 
-	/** One measured execution of `kind` on an account prepared by `seed`. */
-	async function measuredRun(kind, { faulty, run, seed = () => 0 }) {
-		emu.reset();
-		const customersBefore = seed();
-		emu.setConfig(faulty ? { ...FAULTS, seed: 1000 + run } : { seed: null });
-		const result = await executeMeasured(n8n, workflows[kind].id);
-		const listPages =
-			kind.startsWith('ours') && kind !== 'ours-create' ? Math.max(1, Math.ceil(customersBefore / 100)) : 0;
-		const m = measure(emu, result, { items: args.items, limit: args.limit, listPages });
-		const cpuPerItemMs = (result.cpuMs - baselineCpuMs) / args.items;
-		if (m.exit !== 0 && kind.startsWith('ours'))
-			process.stdout.write(
-				`  ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`,
-			);
-		return { ...m, cpuPerItemMs };
-	}
+/**
+ * One measured execution of `kind` on an account prepared by `seed` (it returns how many
+ * customers the account holds).
+ * @param {Bench} bench
+ * @param {string} kind
+ * @param {{faulty: boolean, run: number, seed?: () => number}} options
+ */
+async function measuredRun({ emu, n8n, workflows, args, baselineCpuMs }, kind, { faulty, run, seed = () => 0 }) {
+	emu.reset();
+	const customersBefore = seed();
+	emu.setConfig(faulty ? { ...FAULTS, seed: 1000 + run } : { seed: null });
+	const result = await executeMeasured(n8n, workflows[kind].id);
+	const listPages =
+		kind.startsWith('ours') && kind !== 'ours-create' ? Math.max(1, Math.ceil(customersBefore / 100)) : 0;
+	const m = measure(emu, result, { items: args.items, limit: args.limit, listPages });
+	const cpuPerItemMs = (result.cpuMs - baselineCpuMs) / args.items;
+	if (m.exit !== 0 && kind.startsWith('ours'))
+		process.stdout.write(`  ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`);
+	return { ...m, cpuPerItemMs };
+}
 
-	const passes = [...(args.noFaults ? [false] : []), ...(args.faults ? [true] : [])];
+/**
+ * Every kind, `runs` times, in each pass (without and with faults); a row each.
+ * @param {Bench} bench
+ * @param {string[]} kinds
+ * @param {boolean[]} passes faulty or not
+ */
+async function runPasses(bench, kinds, passes) {
+	const { emu, args } = bench;
 	const all = [];
 	for (const faulty of passes) {
 		process.stdout.write(
@@ -509,14 +585,24 @@ async function main() {
 								return args.items;
 							}
 						: undefined;
-				const m = await measuredRun(kind, { faulty, run, seed });
+				const m = await measuredRun(bench, kind, { faulty, run, seed });
 				all.push({ kind, faulty, run, ...m });
 				printRow(`${kind}${args.runs > 1 ? ` #${run}` : ''}`, m, m.cpuPerItemMs);
 				await sleep(500);
 			}
 		}
 	}
-	process.stdout.write('\n');
+	return all;
+}
+
+/**
+ * A line per kind of ours and pass: clean, within the floor and the request budget, faster
+ * than http-batch, CPU per item.
+ * @param {any[]} all
+ * @param {string[]} kinds
+ * @param {boolean[]} passes
+ */
+function printVerdicts(all, kinds, passes) {
 	for (const faulty of passes) {
 		const batch = all.filter((r) => r.kind === 'http-batch' && r.faulty === faulty);
 		const batchBest = batch.length ? Math.min(...batch.map((r) => r.apiMs)) : undefined;
@@ -536,34 +622,61 @@ async function main() {
 			);
 		}
 	}
+}
 
-	if (args.indexRss > 0) {
-		process.stdout.write(
-			`\nmemory of the index: Create or Update of ${args.items} new rows into an account of ${args.indexRss} other customers, and into an empty one\n`,
-		);
-		header();
-		const others = (i) => ({ merchant_customer_id: `OTHER-${i}`, name: `Other ${i}`, email: `other${i}@example.org` });
-		const withIndex = await measuredRun('ours', {
-			faulty: false,
-			run: 1,
-			seed: () => {
-				seedCustomers(emu, args.indexRss, others);
-				return args.indexRss;
-			},
-		});
-		printRow(`ours, ${args.indexRss} in account`, withIndex, withIndex.cpuPerItemMs);
-		const without = await measuredRun('ours', { faulty: false, run: 1 });
-		printRow('ours, empty account', without, without.cpuPerItemMs);
-		const delta = withIndex.peakRssMb - without.peakRssMb;
-		process.stdout.write(
-			`peak RSS with the ${args.indexRss}-customer index: ${delta >= 0 ? '+' : ''}${delta.toFixed(0)} MB (${delta <= 150 ? 'within' : 'ABOVE'} 150 MB)\n`,
-		);
-		all.push({ kind: 'index-rss', withIndex, without });
-	}
-	fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify({ args, baselineCpuMs, runs: all }, null, 2));
-	process.stdout.write(`results: ${path.join(workDir, 'results.json')}\n`);
-	await emu.close();
-	if (!args.keep) fs.rmSync(path.join(workDir, 'n8n'), { recursive: true, force: true });
+/**
+ * The memory pair: Create or Update of the rows into an account of `indexRss` other customers,
+ * and into an empty one; prints both peak RSS and the difference.
+ * @param {Bench} bench
+ */
+async function indexRssPair(bench) {
+	const { emu, args } = bench;
+	process.stdout.write(
+		`\nmemory of the index: Create or Update of ${args.items} new rows into an account of ${args.indexRss} other customers, and into an empty one\n`,
+	);
+	header();
+	/** @param {number} i */
+	const others = (i) => ({ merchant_customer_id: `OTHER-${i}`, name: `Other ${i}`, email: `other${i}@example.org` });
+	const withIndex = await measuredRun(bench, 'ours', {
+		faulty: false,
+		run: 1,
+		seed: () => {
+			seedCustomers(emu, args.indexRss, others);
+			return args.indexRss;
+		},
+	});
+	printRow(`ours, ${args.indexRss} in account`, withIndex, withIndex.cpuPerItemMs);
+	const without = await measuredRun(bench, 'ours', { faulty: false, run: 1 });
+	printRow('ours, empty account', without, without.cpuPerItemMs);
+	const delta = withIndex.peakRssMb - without.peakRssMb;
+	process.stdout.write(
+		`peak RSS with the ${args.indexRss}-customer index: ${delta >= 0 ? '+' : ''}${delta.toFixed(0)} MB (${delta <= 150 ? 'within' : 'ABOVE'} 150 MB)\n`,
+	);
+	return { kind: 'index-rss', withIndex, without };
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const kinds = args.only || KINDS;
+	process.stdout.write(
+		`bench: ${args.items} items, ${args.runs} run(s), emulator ${args.latencyMs} ms latency, ${args.limit} req/s limit; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
+	);
+	const prepared = await setUp(args);
+	const baselineCpuMs = await cpuBaseline(prepared);
+	process.stdout.write(`CPU of the code-only workflow (n8n boot + ${args.items} rows): ${fmtS(baselineCpuMs)}\n\n`);
+	/** @type {Bench} */
+	const bench = { ...prepared, baselineCpuMs };
+	const passes = [...(args.noFaults ? [false] : []), ...(args.faults ? [true] : [])];
+	/** @type {any[]} */
+	const all = await runPasses(bench, kinds, passes);
+	process.stdout.write('\n');
+	printVerdicts(all, kinds, passes);
+	if (args.indexRss > 0) all.push(await indexRssPair(bench));
+	const results = path.join(bench.workDir, 'results.json');
+	fs.writeFileSync(results, JSON.stringify({ args, baselineCpuMs, runs: all }, null, 2));
+	process.stdout.write(`results: ${results}\n`);
+	await bench.emu.close();
+	if (!args.keep) fs.rmSync(path.join(bench.workDir, 'n8n'), { recursive: true, force: true });
 }
 
 main().catch((error) => {

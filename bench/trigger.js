@@ -36,22 +36,42 @@ const os = require('node:os');
 const path = require('node:path');
 const http = require('node:http');
 
-const { createEmulator } = require('../emulator/server');
 const { newEventId } = require('../emulator/util');
 const { ensureRuntime, packPackage, N8nInstance, sleep } = require('../tools/lib/n8n');
 const { port } = require('../tools/lib/ports');
-const queue = require('../tools/queue/run');
+const { readFlags } = require('../tools/lib/args');
+const { MERCHANT, useePayCredential } = require('../tools/lib/fixtures');
+const { httpStatus } = require('../tools/lib/http');
+const { ownerSession } = require('../tools/lib/n8nRest');
+const { startEmulator } = require('../tools/lib/emulator');
+const { stopAll, startServices } = require('../tools/lib/services');
+const { PORTS, queueEnv, queueInstances, startQueueProcesses } = require('../tools/lib/queueMode');
 
-const MERCHANT = { merchantNo: '500000000007245', apiKey: 'UseePay_SK_emulator', appId: 'www.pay.com' };
-const OWNER = { email: 'bench@useepay.local', firstName: 'Bench', lastName: 'User', password: 'UseePayBench1' };
-const CREDENTIAL_ID = 'useepayTrigBench';
+const CREDENTIAL = { id: 'useepayTrigBench', name: 'UseePay (trigger bench)' };
+/** @typedef {'ours' | 'webhook'} Kind the workflow under test: our trigger, or Webhook + Code */
 const OURS = { id: 'benchTriggerOurs', webhookId: 'b3c1d2e4-0000-4000-8000-00000000a001' };
 const BASELINE = { id: 'benchTriggerHook', path: 'useepay-bench-baseline' };
 const API_VERSION = '2026-04';
-/** Stops for what this bench started, also run when it fails. */
+/** @type {Array<() => Promise<void>>} stops for what this bench started, also run when it fails */
 const running = [];
 
+/**
+ * @typedef {object} TriggerBenchArgs
+ * @property {number} deliveries
+ * @property {number} events
+ * @property {number} concurrency
+ * @property {string[]} rates deliveries per second, or 'max'
+ * @property {number} runs
+ * @property {string[]} modes single, queue
+ * @property {Kind[]} kinds ours, webhook (an unknown kind fails the first pass)
+ * @property {boolean} build
+ * @property {number} quietMs
+ * @property {Record<string, string>} n8nEnv
+ */
+
+/** @param {string[]} argv @returns {TriggerBenchArgs} */
 function parseArgs(argv) {
+	/** @type {TriggerBenchArgs} */
 	const args = {
 		deliveries: 1000,
 		events: 700,
@@ -64,25 +84,27 @@ function parseArgs(argv) {
 		quietMs: 5000,
 		n8nEnv: {},
 	};
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].split('=');
-		const value = () => (inline !== undefined ? inline : argv[++i]);
-		const list = () => String(value()).split(',').filter(Boolean);
-		if (flag === '--deliveries') args.deliveries = Number(value());
-		else if (flag === '--events') args.events = Number(value());
-		else if (flag === '--concurrency') args.concurrency = Number(value());
-		else if (flag === '--rate') args.rates = list();
-		else if (flag === '--runs') args.runs = Number(value());
-		else if (flag === '--modes') args.modes = list();
-		else if (flag === '--kinds') args.kinds = list();
-		else if (flag === '--no-build') args.build = false;
-		else if (flag === '--n8n-env')
-			for (const pair of list()) args.n8nEnv[pair.split('=')[0]] = pair.slice(pair.indexOf('=') + 1);
-		else if (flag === '--help' || flag === '-h') {
-			process.stdout.write(`${fs.readFileSync(__filename, 'utf8').split('*/')[0]}*/\n`);
-			process.exit(0);
-		} else throw new Error(`unknown argument ${flag}`);
-	}
+	/** @param {() => string} value */
+	const list = (value) => String(value()).split(',').filter(Boolean);
+	const help = () => {
+		process.stdout.write(`${fs.readFileSync(__filename, 'utf8').split('*/')[0]}*/\n`);
+		process.exit(0);
+	};
+	readFlags(argv, {
+		'--deliveries': (value) => (args.deliveries = Number(value())),
+		'--events': (value) => (args.events = Number(value())),
+		'--concurrency': (value) => (args.concurrency = Number(value())),
+		'--rate': (value) => (args.rates = list(value)),
+		'--runs': (value) => (args.runs = Number(value())),
+		'--modes': (value) => (args.modes = list(value)),
+		'--kinds': (value) => (args.kinds = /** @type {Kind[]} */ (list(value))),
+		'--no-build': () => (args.build = false),
+		'--n8n-env': (value) => {
+			for (const pair of list(value)) args.n8nEnv[pair.split('=')[0]] = pair.slice(pair.indexOf('=') + 1);
+		},
+		'--help': help,
+		'-h': help,
+	});
 	if (!(args.events > 0 && args.deliveries >= args.events && args.deliveries <= 2 * args.events))
 		throw new Error('--deliveries must be between --events and twice --events');
 	return args;
@@ -91,6 +113,12 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------------------------
 // Workflows
 
+/**
+ * The last node of both workflows: posts {kind, id} to the sink.
+ * @param {string} sinkUrl
+ * @param {Kind} kind
+ * @param {number[]} position
+ */
 function sinkNode(sinkUrl, kind, position) {
 	return {
 		id: `b3c1d2e4-0000-4000-8000-0000000${kind === 'ours' ? 'b' : 'c'}0ff`,
@@ -109,6 +137,7 @@ function sinkNode(sinkUrl, kind, position) {
 	};
 }
 
+/** @param {string} sinkUrl */
 function oursWorkflow(sinkUrl) {
 	return {
 		id: OURS.id,
@@ -122,7 +151,7 @@ function oursWorkflow(sinkUrl) {
 				position: [0, 0],
 				webhookId: OURS.webhookId,
 				parameters: { events: ['*'], options: {} },
-				credentials: { useePayApi: { id: CREDENTIAL_ID, name: 'UseePay (trigger bench)' } },
+				credentials: { useePayApi: CREDENTIAL },
 			},
 			sinkNode(sinkUrl, 'ours', [260, 0]),
 		],
@@ -132,7 +161,11 @@ function oursWorkflow(sinkUrl) {
 	};
 }
 
-/** What a careful user builds without our node: the same RSA check in a Code node. */
+/**
+ * What a careful user builds without our node: the same RSA check in a Code node.
+ * @param {string} sinkUrl
+ * @param {string} publicKeyPem
+ */
 function baselineWorkflow(sinkUrl, publicKeyPem) {
 	const jsCode = [
 		"const crypto = require('crypto');",
@@ -180,16 +213,27 @@ function baselineWorkflow(sinkUrl, publicKeyPem) {
 // ---------------------------------------------------------------------------------------------
 // The sink: every execution that got past its first node posts {kind, id} here.
 
+/**
+ * @typedef {object} Sink
+ * @property {string} url
+ * @property {Record<Kind, Map<string, number>>} hits how often each event id ran, by workflow kind
+ * @property {() => number} lastHitAt epoch ms
+ * @property {() => Promise<void>} close
+ */
+
+/** @returns {Promise<Sink>} */
 function startSink() {
+	/** @type {Record<Kind, Map<string, number>>} */
 	const hits = { ours: new Map(), webhook: new Map() };
 	let lastHitAt = 0;
 	const server = http.createServer((req, res) => {
+		/** @type {Buffer[]} */
 		const chunks = [];
 		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', () => {
 			try {
 				const { kind, id } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-				const map = hits[kind];
+				const map = hits[/** @type {Kind} */ (kind)];
 				if (map) map.set(id, (map.get(id) || 0) + 1);
 				lastHitAt = Date.now();
 			} catch {
@@ -200,12 +244,12 @@ function startSink() {
 	});
 	return new Promise((resolve) => {
 		server.listen(0, '127.0.0.1', () => {
+			const { port: sinkPort } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			resolve({
-				url: `http://127.0.0.1:${server.address().port}/ran`,
+				url: `http://127.0.0.1:${sinkPort}/ran`,
 				hits,
 				lastHitAt: () => lastHitAt,
-				total: (kind) => [...hits[kind].values()].reduce((a, b) => a + b, 0),
-				close: () => new Promise((done) => server.close(done)),
+				close: () => new Promise((done) => server.close(() => done())),
 			});
 		});
 	});
@@ -217,6 +261,8 @@ function startSink() {
 /**
  * The plan of one pass: E events, C of them followed at once by a concurrent repeat, L of them
  * repeated later (at least 50 slots after the original, and only once it was answered).
+ * @param {import('../emulator/server').Emulator} emu signs the events
+ * @param {TriggerBenchArgs} args
  */
 function plan(emu, args) {
 	const repeats = args.deliveries - args.events;
@@ -240,7 +286,7 @@ function plan(emu, args) {
 		const json = JSON.stringify(envelope);
 		return { id: envelope.id, body: Buffer.from(json), sign: emu.dispatcher.sign(json) };
 	});
-	const every = (count) => (count ? args.events / count : Infinity);
+	const every = (/** @type {number} */ count) => (count ? args.events / count : Infinity);
 	const concurrentOf = new Set(Array.from({ length: concurrent }, (_, k) => Math.floor(k * every(concurrent))));
 	const laterOf = Array.from({ length: later }, (_, k) => Math.floor(k * every(later) + every(later) / 2));
 	const slots = events.map((event, i) => ({ events: concurrentOf.has(i) ? [event, event] : [event], repeat: false }));
@@ -251,9 +297,22 @@ function plan(emu, args) {
 	return { events, slots, concurrent, later };
 }
 
-const agentFor = (concurrency) => new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const agentFor = (/** @type {number} */ concurrency) => new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
-/** One delivery with the emulator's headers; resolves {status, ms}. */
+/**
+ * A signed event, ready to send.
+ * @typedef {{id: string, body: Buffer, sign: string}} SignedEvent
+ * @typedef {ReturnType<typeof plan>} Plan
+ * @typedef {{status: number, ms: number}} Answer
+ */
+
+/**
+ * One delivery with the emulator's headers; resolves {status, ms}.
+ * @param {http.Agent} agent
+ * @param {string} url
+ * @param {SignedEvent} event
+ * @returns {Promise<Answer>}
+ */
 function send(agent, url, event) {
 	return new Promise((resolve) => {
 		const started = process.hrtime.bigint();
@@ -277,7 +336,9 @@ function send(agent, url, event) {
 			},
 			(res) => {
 				res.resume();
-				res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+				);
 			},
 		);
 		req.setTimeout(60000, () => req.destroy(new Error('timeout')));
@@ -286,13 +347,23 @@ function send(agent, url, event) {
 	});
 }
 
-/** Sends the plan at `rate` deliveries/s (or as fast as C in flight allow); returns per-delivery answers. */
+/**
+ * Sends the plan at `rate` deliveries/s (or as fast as C in flight allow); returns per-delivery answers.
+ * @param {string} url
+ * @param {Plan} thePlan
+ * @param {string} rate deliveries per second, or 'max'
+ * @param {number} concurrency
+ */
 async function sendPlan(url, thePlan, rate, concurrency) {
 	const agent = agentFor(concurrency);
-	const answered = new Map(); // event id → promise of its first answer
+	/** @type {Map<string, Promise<Answer>>} event id → promise of its first answer */
+	const answered = new Map();
+	/** @type {Array<Answer & {at: number}>} */
 	const answers = [];
+	/** @type {Array<Answer & {at: number}>} */
 	const retries = [];
 	let inFlight = 0;
+	/** @type {Array<(value?: unknown) => void>} */
 	const waiters = [];
 	const acquire = async () => {
 		while (inFlight >= concurrency) await new Promise((resolve) => waiters.push(resolve));
@@ -325,6 +396,7 @@ async function sendPlan(url, thePlan, rate, concurrency) {
 		}
 	}
 	// Like UseePay, anything but a 2xx is delivered again (1 s, 5 s, 10 s, 30 s, 60 s later).
+	/** @param {SignedEvent} event @param {number} attempt @returns {Promise<void>} */
 	async function retry(event, attempt) {
 		await sleep([1, 5, 10, 30, 60][attempt - 1] * 1000);
 		await acquire();
@@ -346,7 +418,9 @@ async function sendPlan(url, thePlan, rate, concurrency) {
 // ---------------------------------------------------------------------------------------------
 // CPU of n8n's processes (and their task runners) from /proc
 
+/** The pids and all their descendants. @param {number[]} rootPids */
 function processTree(rootPids) {
+	/** @type {Map<number, number>} pid → parent pid */
 	const parents = new Map();
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
@@ -371,6 +445,7 @@ function processTree(rootPids) {
 }
 
 /** CPU seconds (user + system) of the processes, by pid, so exited task runners are not subtracted. */
+/** @param {number[]} pids */
 function cpuByPid(pids) {
 	const ticks = 100; // USER_HZ on Linux
 	const out = new Map();
@@ -386,6 +461,7 @@ function cpuByPid(pids) {
 	return out;
 }
 
+/** @param {Map<number, number>} before CPU seconds by pid @param {number[]} rootPids */
 function cpuSince(before, rootPids) {
 	const now = cpuByPid(processTree(rootPids));
 	let seconds = 0;
@@ -396,47 +472,23 @@ function cpuSince(before, rootPids) {
 // ---------------------------------------------------------------------------------------------
 // n8n topologies
 
-async function restSession(n8nUrl) {
-	const request = async (method, restPath, body, cookie) => {
-		const response = await fetch(`${n8nUrl}${restPath}`, {
-			method,
-			headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		return { status: response.status, json: text ? JSON.parse(text) : undefined, headers: response.headers };
-	};
-	await request('POST', '/rest/owner/setup', OWNER);
-	const login = await request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-	if (login.status !== 200) throw new Error(`n8n login failed: HTTP ${login.status}`);
-	const cookie = (login.headers.get('set-cookie') || '').split(';')[0];
-	return {
-		/** n8n's own count of executions of a workflow, and how many are not finished. */
-		async executions(workflowId) {
-			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-			const all = await request('GET', `/rest/executions?filter=${filter}&limit=1`, undefined, cookie);
-			if (all.status !== 200) throw new Error(`executions: HTTP ${all.status}`);
-			return all.json.data.count;
-		},
-	};
-}
-
-async function prepare(n8n, emulatorUrl, publicKeyPem, sinkUrl) {
-	await n8n.importCredentials([
-		{
-			id: CREDENTIAL_ID,
-			name: 'UseePay (trigger bench)',
-			type: 'useePayApi',
-			data: { environment: 'custom', baseUrl: emulatorUrl, ...MERCHANT, webhookSignatureCert: publicKeyPem },
-		},
-	]);
+/**
+ * The credential (with the emulator's public key) and both workflows, activated.
+ * @param {N8nInstance} n8n
+ * @param {{emulatorUrl: string, publicKeyPem: string, sinkUrl: string}} context
+ */
+async function prepare(n8n, { emulatorUrl, publicKeyPem, sinkUrl }) {
+	await n8n.importCredentials([useePayCredential({ ...CREDENTIAL, baseUrl: emulatorUrl, publicKeyPem })]);
 	await n8n.importWorkflow(oursWorkflow(sinkUrl));
 	await n8n.importWorkflow(baselineWorkflow(sinkUrl, publicKeyPem));
 	await n8n.activateWorkflow(OURS.id);
 	await n8n.activateWorkflow(BASELINE.id);
 }
 
-/** Extra n8n settings for every process (`--n8n-env K=V,…`), e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true. */
+/**
+ * Extra n8n settings for every process (`--n8n-env K=V,…`), e.g. N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true.
+ * @param {TriggerBenchArgs} args
+ */
 function benchEnv(args) {
 	return {
 		NODE_FUNCTION_ALLOW_BUILTIN: 'crypto',
@@ -447,7 +499,29 @@ function benchEnv(args) {
 	};
 }
 
-async function startSingle({ args, runtime, tarball, workDir, emulatorUrl, publicKeyPem, sinkUrl }) {
+/**
+ * @typedef {object} StackContext
+ * @property {TriggerBenchArgs} args
+ * @property {any} runtime
+ * @property {string} tarball
+ * @property {string} workDir
+ * @property {string} emulatorUrl
+ * @property {string} publicKeyPem
+ * @property {string} sinkUrl
+ */
+
+/**
+ * An n8n topology under test: where deliveries go, n8n's count of executions, the pids whose CPU counts.
+ * @typedef {object} Stack
+ * @property {string} deliveryBase
+ * @property {(workflowId: string) => Promise<number>} executionCount
+ * @property {() => number[]} pids
+ * @property {() => Promise<void>} stop
+ */
+
+/** @param {StackContext} context @returns {Promise<Stack>} */
+async function startSingle(context) {
+	const { args, runtime, tarball, workDir } = context;
 	const n8n = new N8nInstance({
 		runtime,
 		dir: path.join(workDir, 'single'),
@@ -456,64 +530,53 @@ async function startSingle({ args, runtime, tarball, workDir, emulatorUrl, publi
 		env: benchEnv(args),
 	});
 	n8n.installPackage(tarball);
-	const inUse = await fetch(`${n8n.url}/healthz`).then(
-		() => true,
-		() => false,
-	);
-	if (inUse) throw new Error(`${n8n.url} already answers: another n8n holds the bench's port`);
-	await prepare(n8n, emulatorUrl, publicKeyPem, sinkUrl);
+	if ((await httpStatus(`${n8n.url}/healthz`)) !== 0)
+		throw new Error(`${n8n.url} already answers: another n8n holds the bench's port`);
+	await prepare(n8n, context);
 	await n8n.start();
 	running.push(() => n8n.stop());
+	const session = await ownerSession(n8n.url);
 	return {
 		deliveryBase: n8n.url,
-		rest: await restSession(n8n.url),
-		pids: () => [n8n.server.pid],
+		executionCount: session.executionCount,
+		pids: () => [Number(n8n.server?.pid)],
 		stop: () => n8n.stop(),
 	};
 }
 
-async function startQueue({ args, runtime, tarball, workDir, emulatorUrl, publicKeyPem, sinkUrl }) {
-	const { PORTS } = queue;
-	const { redis, pgBin } = queue.ensureSystemPackages();
-	const [, pg] = await Promise.all([queue.startRedis(redis, workDir), queue.startPostgres(pgBin, workDir)]);
-	const env = { ...queue.queueEnv(pg.database), ...benchEnv(args), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'false' };
-	const instance = (name, httpPort, brokerPort, extra = {}) => {
-		const n8n = new N8nInstance({
-			runtime,
-			dir: path.join(workDir, name),
-			port: httpPort,
-			brokerPort,
-			env: { ...env, ...extra },
-		});
-		n8n.installPackage(tarball);
-		return n8n;
-	};
-	const main = instance('main', PORTS.main, PORTS.mainBroker);
-	const webhook = instance('webhook', PORTS.webhook, PORTS.webhookBroker);
-	const worker = instance('worker', PORTS.workerHealth, PORTS.workerBroker, {
-		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-		QUEUE_HEALTH_CHECK_PORT: String(PORTS.workerHealth),
-	});
-	await prepare(main, emulatorUrl, publicKeyPem, sinkUrl);
-	const procs = await Promise.all([
-		queue.startN8n(main, 'start', `${main.url}/healthz/readiness`),
-		queue.startN8n(webhook, 'webhook', `http://127.0.0.1:${PORTS.webhook}/healthz/readiness`),
-		queue.startN8n(worker, 'worker', `http://127.0.0.1:${PORTS.workerHealth}/healthz/readiness`),
-	]);
+/** @param {StackContext} context @returns {Promise<Stack>} */
+async function startQueue(context) {
+	const { args, runtime, tarball, workDir } = context;
+	const services = await startServices(workDir);
+	const env = { ...queueEnv(services.env), ...benchEnv(args), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'false' };
+	const instances = queueInstances({ runtime, tarball, workDir, env });
+	await prepare(instances.main, context);
+	const { mainProc, webhookProc, workerProc } = await startQueueProcesses(instances);
+	const session = await ownerSession(instances.main.url);
 	return {
 		deliveryBase: `http://127.0.0.1:${PORTS.webhook}`,
-		rest: await restSession(main.url),
-		pids: () => procs.map((entry) => entry.child.pid),
-		stop: () => queue.stopAll(),
+		executionCount: session.executionCount,
+		pids: () => [mainProc, webhookProc, workerProc].map((entry) => Number(entry.child.pid)),
+		stop: () => stopAll(),
 	};
 }
 
 // ---------------------------------------------------------------------------------------------
 // One pass and its figures
 
+/** @param {number[]} sorted @param {number} p */
 const percentile = (sorted, p) =>
 	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0;
 
+/**
+ * One pass: the plan sent to one workflow, until its sink is quiet; its figures.
+ * @param {Stack} stack
+ * @param {Sink} sink
+ * @param {import('../emulator/server').Emulator} emu
+ * @param {TriggerBenchArgs} args
+ * @param {Kind} kind
+ * @param {string} rate
+ */
 async function pass(stack, sink, emu, args, kind, rate) {
 	const workflowId = kind === 'ours' ? OURS.id : BASELINE.id;
 	const url =
@@ -522,7 +585,7 @@ async function pass(stack, sink, emu, args, kind, rate) {
 			: `${stack.deliveryBase}/webhook/${BASELINE.path}`;
 	const thePlan = plan(emu, args);
 	sink.hits[kind].clear();
-	const executionsBefore = await stack.rest.executions(workflowId);
+	const executionsBefore = await stack.executionCount(workflowId);
 	const cpuBefore = cpuByPid(processTree(stack.pids()));
 	const sent = await sendPlan(url, thePlan, rate, args.concurrency);
 	// Wait until every event reached the sink and nothing new came for quietMs (or 5 min at most).
@@ -534,15 +597,17 @@ async function pass(stack, sink, emu, args, kind, rate) {
 	}
 	const cpuSeconds = cpuSince(cpuBefore, stack.pids());
 	await sleep(1000); // n8n writes the execution's end a moment after its last node
-	const executions = (await stack.rest.executions(workflowId)) - executionsBefore;
+	const executions = (await stack.executionCount(workflowId)) - executionsBefore;
 
 	const hits = sink.hits[kind];
 	const lost = thePlan.events.filter((event) => !hits.has(event.id)).length;
 	const concurrentIds = new Set(thePlan.slots.filter((s) => s.events.length === 2).map((s) => s.events[0].id));
 	const laterIds = new Set(thePlan.slots.filter((s) => s.repeat).map((s) => s.events[0].id));
-	const ranAgain = (ids) => [...ids].filter((id) => (hits.get(id) || 0) > 1).length;
+	const ranAgain = (/** @type {Set<string>} */ ids) => [...ids].filter((id) => (hits.get(id) || 0) > 1).length;
+	/** @type {Record<number, number>} */
 	const codes = {};
 	for (const answer of sent.answers) codes[answer.status] = (codes[answer.status] || 0) + 1;
+	/** @type {Record<number, number>} */
 	const retryCodes = {};
 	for (const answer of sent.retries) retryCodes[answer.status] = (retryCodes[answer.status] || 0) + 1;
 	const latencies = sent.answers.map((a) => a.ms).sort((a, b) => a - b);
@@ -572,8 +637,9 @@ function header() {
 	);
 }
 
+/** @param {string} label @param {Awaited<ReturnType<typeof pass>>} r */
 function row(label, r) {
-	const counts = (byCode) =>
+	const counts = (/** @type {Record<number, number>} */ byCode) =>
 		Object.entries(byCode)
 			.map(([code, n]) => `${code}×${n}`)
 			.join(' ');
@@ -595,63 +661,49 @@ function row(label, r) {
 	);
 }
 
-async function main() {
-	const args = parseArgs(process.argv.slice(2));
-	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-trigger-bench-'));
-	fs.chmodSync(workDir, 0o711); // PostgreSQL's account must reach its own subdirectory
+/**
+ * One topology: started, warmed up (not measured: n8n compiles and caches on the first
+ * executions of a workflow), then every rate and run, a row each; stopped.
+ * @param {string} mode single or queue
+ * @param {StackContext} context
+ * @param {{sink: any, emu: import('../emulator/server').Emulator}} parts
+ * @returns {Promise<any[]>} the passes' figures
+ */
+async function benchMode(mode, context, { sink, emu }) {
+	const { args } = context;
 	process.stdout.write(
-		`bench:trigger: ${Object.entries(args.n8nEnv)
-			.map(([k, v]) => `${k}=${v} `)
-			.join(
-				'',
-			)}${args.deliveries} deliveries of ${args.events} events, ≤ ${args.concurrency} in flight, rates ${args.rates.join(', ')}, ${args.runs} run(s), modes ${args.modes.join(', ')}; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
+		`\n${mode === 'queue' ? 'queue mode (main + webhook processor + worker, PostgreSQL, Redis)' : 'single process (SQLite)'}\n`,
 	);
-	const runtime = await ensureRuntime();
-	const tarball = packPackage(path.join(workDir, 'pack'), { build: args.build });
-	const emu = createEmulator({ requestLogLimit: 1000, eventLogLimit: 10 });
-	const { url: emulatorUrl } = await emu.listen(0);
-	const sink = await startSink();
+	const stack = mode === 'queue' ? await startQueue(context) : await startSingle(context);
 	const results = [];
 	try {
-		for (const mode of args.modes) {
-			process.stdout.write(
-				`\n${mode === 'queue' ? 'queue mode (main + webhook processor + worker, PostgreSQL, Redis)' : 'single process (SQLite)'}\n`,
-			);
-			const context = {
-				args,
-				runtime,
-				tarball,
-				workDir,
-				emulatorUrl,
-				publicKeyPem: emu.publicKeyPem,
-				sinkUrl: sink.url,
-			};
-			const stack = mode === 'queue' ? await startQueue(context) : await startSingle(context);
-			try {
-				// Warm-up (not measured): n8n compiles and caches on the first executions of a workflow.
-				const warmUp = { ...args, deliveries: 20, events: 20 };
-				for (const kind of args.kinds) await pass(stack, sink, emu, warmUp, kind, 'max');
-				header();
-				for (const rate of args.rates) {
-					for (let run = 1; run <= args.runs; run++) {
-						// Alternate who goes first, so neither always meets a warmer or a busier n8n.
-						const kinds = run % 2 ? args.kinds : [...args.kinds].reverse();
-						for (const kind of kinds) {
-							const r = await pass(stack, sink, emu, args, kind, rate);
-							results.push({ mode, run, ...r });
-							row(`${mode} ${kind}${args.runs > 1 ? ` #${run}` : ''}`, r);
-						}
-					}
+		const warmUp = { ...args, deliveries: 20, events: 20 };
+		for (const kind of args.kinds) await pass(stack, sink, emu, warmUp, kind, 'max');
+		header();
+		for (const rate of args.rates) {
+			for (let run = 1; run <= args.runs; run++) {
+				// Alternate who goes first, so neither always meets a warmer or a busier n8n.
+				const kinds = run % 2 ? args.kinds : [...args.kinds].reverse();
+				for (const kind of kinds) {
+					const r = await pass(stack, sink, emu, args, kind, rate);
+					results.push({ mode, run, ...r });
+					row(`${mode} ${kind}${args.runs > 1 ? ` #${run}` : ''}`, r);
 				}
-			} finally {
-				await stack.stop();
 			}
 		}
 	} finally {
-		await sink.close();
-		await emu.close();
+		await stack.stop();
 	}
-	process.stdout.write('\n');
+	return results;
+}
+
+/**
+ * A line per mode and rate: runs with exactly one execution per event and none lost, and our
+ * done/s against the Webhook + Code baseline's.
+ * @param {any[]} results
+ * @param {TriggerBenchArgs} args
+ */
+function printVerdicts(results, args) {
 	for (const mode of args.modes) {
 		for (const rate of args.rates) {
 			const ours = results.filter((r) => r.mode === mode && r.rate === rate && r.kind === 'ours');
@@ -666,6 +718,30 @@ async function main() {
 			);
 		}
 	}
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-trigger-bench-'));
+	fs.chmodSync(workDir, 0o711); // PostgreSQL's account must reach its own subdirectory
+	const env = Object.entries(args.n8nEnv).map(([k, v]) => `${k}=${v} `);
+	process.stdout.write(
+		`bench:trigger: ${env.join('')}${args.deliveries} deliveries of ${args.events} events, ≤ ${args.concurrency} in flight, rates ${args.rates.join(', ')}, ${args.runs} run(s), modes ${args.modes.join(', ')}; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
+	);
+	const runtime = await ensureRuntime();
+	const tarball = packPackage(path.join(workDir, 'pack'), { build: args.build });
+	const { emulator: emu, url: emulatorUrl } = await startEmulator({ requestLogLimit: 1000, eventLogLimit: 10 });
+	const sink = await startSink();
+	const context = { args, runtime, tarball, workDir, emulatorUrl, publicKeyPem: emu.publicKeyPem, sinkUrl: sink.url };
+	const results = [];
+	try {
+		for (const mode of args.modes) results.push(...(await benchMode(mode, context, { sink, emu })));
+	} finally {
+		await sink.close();
+		await emu.close();
+	}
+	process.stdout.write('\n');
+	printVerdicts(results, args);
 	const file = path.join(workDir, 'results.json');
 	fs.writeFileSync(file, JSON.stringify({ args, results }, null, 2));
 	process.stdout.write(`results: ${file}\n`);
@@ -676,6 +752,6 @@ main()
 	.catch(async (error) => {
 		process.stderr.write(`${error && error.stack}\n`);
 		for (const stop of running) await stop();
-		await queue.stopAll();
+		await stopAll();
 		process.exit(1);
 	});

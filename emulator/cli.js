@@ -34,20 +34,52 @@ const USAGE = `Usage: node emulator/cli.js [options]
   --request-log-limit N     keep the last N requests in the request log (default 50000, 0 = off)
   --help                    this text`;
 
+/** Flags that take a number, by the option they set. */
+const NUMBER_FLAGS = {
+	'--port': 'port',
+	'--latency-ms': 'latencyMs',
+	'--rate-limit': 'rateLimitPerSec',
+	'--server-error-rate': 'serverErrorRate',
+	'--reset-rate': 'resetRate',
+	'--throttle-rate': 'throttleRate',
+	'--lost-response-rate': 'lostResponseRate',
+	'--time-scale': 'timeScale',
+	'--page-base': 'pageBase',
+	'--max-page-size': 'maxPageSize',
+	'--request-log-limit': 'requestLogLimit',
+};
+
+/**
+ * Flags with a value of another kind: each sets its options from the value.
+ * @type {Record<string, (o: Record<string, any>, value: string|undefined) => void>}
+ */
+const VALUE_FLAGS = {
+	'--page-size-overflow': (o, v) => (o.pageSizeOverflow = v),
+	'--seed': (o, v) => (o.seed = /^\d+$/.test(String(v)) ? Number(v) : v),
+	'--seed-merchant': (o, v) => {
+		const [merchantNo, apiKey, appId] = String(v || '').split(':');
+		if (!merchantNo || !apiKey) throw new Error('--seed-merchant needs MERCHANT_NO:API_KEY[:APP_ID]');
+		o.merchants.push({ merchantNo, apiKey, appId: appId || undefined });
+	},
+	'--private-key': (o, v) => (o.privateKeyPem = fs.readFileSync(String(v), 'utf8')),
+};
+
+/** Flags without a value. @type {Record<string, (o: Record<string, any>) => void>} */
+const SWITCHES = {
+	'--no-any-merchant': (o) => (o.allowAnyMerchant = false),
+	'--help': (o) => (o.help = true),
+	'-h': (o) => (o.help = true),
+};
+
 /**
  * @param {string[]} argv
  */
 function parseArgs(argv) {
 	/** @type {Record<string, any>} */
 	const o = { port: 4010, merchants: [] };
-	/** @param {string} flag @param {string|undefined} v */
-	const num = (flag, v) => {
-		const n = Number(v);
-		if (v === undefined || !Number.isFinite(n)) throw new Error(`${flag} needs a number`);
-		return n;
-	};
 	for (let i = 0; i < argv.length; i++) {
 		let a = argv[i];
+		/** @type {string|undefined} */
 		let v;
 		const eq = a.indexOf('=');
 		if (a.startsWith('--') && eq > 0) {
@@ -55,67 +87,15 @@ function parseArgs(argv) {
 			a = a.slice(0, eq);
 		}
 		const next = () => (v !== undefined ? v : argv[++i]);
-		switch (a) {
-			case '--port':
-				o.port = num(a, next());
-				break;
-			case '--latency-ms':
-				o.latencyMs = num(a, next());
-				break;
-			case '--rate-limit':
-				o.rateLimitPerSec = num(a, next());
-				break;
-			case '--server-error-rate':
-				o.serverErrorRate = num(a, next());
-				break;
-			case '--reset-rate':
-				o.resetRate = num(a, next());
-				break;
-			case '--throttle-rate':
-				o.throttleRate = num(a, next());
-				break;
-			case '--lost-response-rate':
-				o.lostResponseRate = num(a, next());
-				break;
-			case '--time-scale':
-				o.timeScale = num(a, next());
-				break;
-			case '--page-base':
-				o.pageBase = num(a, next());
-				break;
-			case '--max-page-size':
-				o.maxPageSize = num(a, next());
-				break;
-			case '--page-size-overflow':
-				o.pageSizeOverflow = next();
-				break;
-			case '--seed': {
-				const s = next();
-				o.seed = /^\d+$/.test(String(s)) ? Number(s) : s;
-				break;
-			}
-			case '--seed-merchant': {
-				const [merchantNo, apiKey, appId] = String(next() || '').split(':');
-				if (!merchantNo || !apiKey) throw new Error('--seed-merchant needs MERCHANT_NO:API_KEY[:APP_ID]');
-				o.merchants.push({ merchantNo, apiKey, appId: appId || undefined });
-				break;
-			}
-			case '--no-any-merchant':
-				o.allowAnyMerchant = false;
-				break;
-			case '--private-key':
-				o.privateKeyPem = fs.readFileSync(String(next()), 'utf8');
-				break;
-			case '--request-log-limit':
-				o.requestLogLimit = num(a, next());
-				break;
-			case '--help':
-			case '-h':
-				o.help = true;
-				break;
-			default:
-				throw new Error(`Unknown option ${a}`);
-		}
+		const option = /** @type {Record<string, string>} */ (NUMBER_FLAGS)[a];
+		if (option) {
+			const raw = next();
+			const n = Number(raw);
+			if (raw === undefined || !Number.isFinite(n)) throw new Error(`${a} needs a number`);
+			o[option] = n;
+		} else if (VALUE_FLAGS[a]) VALUE_FLAGS[a](o, next());
+		else if (SWITCHES[a]) SWITCHES[a](o);
+		else throw new Error(`Unknown option ${a}`);
 	}
 	return o;
 }

@@ -123,6 +123,206 @@ function locate(emu, collection, id, what) {
 }
 
 /**
+ * What a control handler gets: the emulator, the request's method, JSON body and query, and the
+ * decoded `{id}` of its path (if any).
+ * @typedef {object} ControlRequest
+ * @property {any} emu the object returned by createEmulator
+ * @property {string} method
+ * @property {Record<string, any>} body
+ * @property {URLSearchParams} query
+ * @property {string} id
+ */
+
+/**
+ * @typedef {object} ControlRoute
+ * @property {string} method an HTTP method, or '*' for any
+ * @property {RegExp} path anchored; its one capture group (if any) is the request's `id`
+ * @property {(request: ControlRequest, res: import('node:http').ServerResponse) => void} handle
+ */
+
+/** @type {(request: ControlRequest, res: import('node:http').ServerResponse) => void} */
+function health({ emu }, res) {
+	json(res, 200, {
+		status: 'ok',
+		url: emu.url,
+		uptime_ms: Date.now() - emu.stats.startedAt,
+		requests: emu.stats.requests,
+		pending_retries: emu.dispatcher.timers.size,
+		rss_bytes: process.memoryUsage().rss,
+	});
+}
+
+/** @type {(request: ControlRequest, res: import('node:http').ServerResponse) => void} */
+function requestLog({ emu, query }, res) {
+	let items = emu.requestLog.toArray();
+	const p = query.get('path');
+	const m = query.get('method');
+	if (p) items = items.filter((/** @type {any} */ e) => e.path === p);
+	if (m) items = items.filter((/** @type {any} */ e) => e.method === m.toUpperCase());
+	const limit = Number(query.get('limit'));
+	if (limit > 0) items = items.slice(-limit);
+	json(res, 200, { items, total: emu.requestLog.total });
+}
+
+/** @type {(request: ControlRequest, res: import('node:http').ServerResponse) => void} */
+function deliveries({ emu, query }, res) {
+	let items = emu.dispatcher.log.toArray();
+	for (const key of ['event_id', 'endpoint_id', 'name']) {
+		const v = query.get(key);
+		if (v) items = items.filter((/** @type {any} */ d) => d[key] === v);
+	}
+	json(res, 200, { items });
+}
+
+/** @type {(request: ControlRequest, res: import('node:http').ServerResponse) => void} */
+function redeliver({ emu, body }, res) {
+	if (typeof body.event_id !== 'string' || !body.event_id)
+		throw new ApiError(400, 'field_required', 'event_id', 'event_id is required');
+	const n = emu.dispatcher.redeliver(body.event_id, body.endpoint_id);
+	if (n < 0) throw new ApiError(404, 'resource_not_found', 'event_id', `Event ${body.event_id} not found`);
+	json(res, 200, { event_id: body.event_id, endpoints: n });
+}
+
+/** @type {(request: ControlRequest, res: import('node:http').ServerResponse) => void} */
+function emitEvent({ emu, body }, res) {
+	if (typeof body.merchant_no !== 'string' || !body.merchant_no)
+		throw new ApiError(400, 'field_required', 'merchant_no', 'merchant_no is required');
+	if (typeof body.name !== 'string' || !body.name)
+		throw new ApiError(400, 'field_required', 'name', 'name is required');
+	const data = body.data === undefined ? {} : body.data;
+	json(res, 200, emu.emitEvent(body.merchant_no, body.name, data));
+}
+
+/**
+ * The 3-D Secure page of a payment intent: without a result, the challenge with its two links;
+ * with one (query on GET, body on POST), the challenge completed.
+ * @type {(request: ControlRequest, res: import('node:http').ServerResponse) => void}
+ */
+function threeDs({ emu, method, body, query, id }, res) {
+	const { ctx, obj } = locate(emu, 'payment_intents', id, 'PaymentIntent');
+	const result = method === 'POST' ? body.result : query.get('result');
+	if (!result)
+		return text(
+			res,
+			200,
+			`<!doctype html><title>3-D Secure (emulator)</title><h1>3-D Secure challenge</h1><p>PaymentIntent ${esc(obj.id)}: ${esc(obj.amount)} ${esc(obj.currency)} (${esc(obj.status)})</p><p><a href="?result=success">Complete authentication</a> | <a href="?result=failure">Fail authentication</a></p>`,
+			'text/html',
+		);
+	if (result !== 'success' && result !== 'failure')
+		throw new ApiError(400, 'invalid_argument', 'result', 'result must be success or failure');
+	complete3ds(ctx, obj, result === 'success');
+	ctx.flush();
+	if (method === 'POST') return json(res, 200, obj);
+	const back = obj.return_url ? `<p><a href="${esc(obj.return_url)}">Return to merchant</a></p>` : '';
+	text(
+		res,
+		200,
+		`<!doctype html><title>3-D Secure</title><h1>Authentication ${esc(result)}</h1><p>PaymentIntent ${esc(obj.id)} is now <b>${esc(obj.status)}</b>.</p>${back}`,
+		'text/html',
+	);
+}
+
+/**
+ * @param {(ctx: any, cs: Record<string, any>) => void} play completeSession or expireSession
+ * @returns {(request: ControlRequest, res: import('node:http').ServerResponse) => void}
+ */
+const checkoutAction =
+	(play) =>
+	({ emu, id }, res) => {
+		const { ctx, obj } = locate(emu, 'checkout_sessions', id, 'Checkout Session');
+		play(ctx, obj);
+		ctx.flush();
+		json(res, 200, obj);
+	};
+
+/** @type {(request: ControlRequest, res: import('node:http').ServerResponse) => void} */
+function paymentLinkPage({ emu, id }, res) {
+	const { obj } = locate(emu, 'payment_links', id, 'Payment link');
+	text(
+		res,
+		200,
+		`<!doctype html><title>${esc(obj.title || 'Payment link')}</title><h1>${esc(obj.title || 'Payment link')}</h1><p>${esc(obj.amount)} ${esc(obj.currency)}</p><p>${esc(obj.description || '')}</p><p>(UseePay emulator: no payment is collected here.)</p>`,
+		'text/html',
+	);
+}
+
+/** @type {ControlRoute[]} */
+const CONTROL_ROUTES = [
+	{ method: 'GET', path: /^\/__emulator\/health$/, handle: health },
+	{ method: 'GET', path: /^\/__emulator\/config$/, handle: ({ emu }, res) => json(res, 200, { ...emu.config }) },
+	{
+		method: 'POST',
+		path: /^\/__emulator\/config$/,
+		handle: ({ emu, body }, res) => json(res, 200, emu.setConfig(body)),
+	},
+	{
+		method: 'POST',
+		path: /^\/__emulator\/reset$/,
+		handle: ({ emu }, res) => {
+			emu.reset();
+			json(res, 200, { status: 'ok', config: { ...emu.config } });
+		},
+	},
+	{ method: 'GET', path: /^\/__emulator\/requests$/, handle: requestLog },
+	{
+		method: 'GET',
+		path: /^\/__emulator\/public-key$/,
+		handle: ({ emu }, res) => text(res, 200, emu.publicKeyPem, 'text/plain'),
+	},
+	{
+		method: 'GET',
+		path: /^\/__emulator\/routes$/,
+		handle: ({ emu }, res) => json(res, 200, { items: emu.router.list() }),
+	},
+	{ method: 'GET', path: /^\/__emulator\/deliveries$/, handle: deliveries },
+	{ method: 'POST', path: /^\/__emulator\/deliveries\/redeliver$/, handle: redeliver },
+	{
+		method: 'GET',
+		path: /^\/__emulator\/events$/,
+		handle: ({ emu }, res) => json(res, 200, { items: emu.dispatcher.listEvents() }),
+	},
+	{ method: 'POST', path: /^\/__emulator\/events$/, handle: emitEvent },
+	{
+		method: 'GET',
+		path: /^\/__emulator\/events\/([^/]+)$/,
+		handle: ({ emu, id }, res) => {
+			const ev = emu.dispatcher.getEvent(id);
+			if (!ev) throw new ApiError(404, 'resource_not_found', null, 'Event not found');
+			json(res, 200, ev);
+		},
+	},
+	{ method: '*', path: /^\/__emulator\/3ds\/([^/]+)$/, handle: threeDs },
+	{
+		method: 'POST',
+		path: /^\/__emulator\/checkout_sessions\/([^/]+)\/complete$/,
+		handle: checkoutAction(completeSession),
+	},
+	{ method: 'POST', path: /^\/__emulator\/checkout_sessions\/([^/]+)\/expire$/, handle: checkoutAction(expireSession) },
+	{ method: 'GET', path: /^\/__emulator\/pay\/([^/]+)$/, handle: paymentLinkPage },
+];
+
+/**
+ * The body of a control request: read (bounded) before the caller is judged, since answering
+ * while a client is still sending would reset its connection instead of giving it the answer;
+ * who calls is judged before what the body holds.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {string} method
+ */
+async function judgedBody(req, method) {
+	let bodyError;
+	const body =
+		method === 'GET' || method === 'HEAD'
+			? {}
+			: await readJson(req).catch((/** @type {unknown} */ error) => {
+					bodyError = error;
+					return {};
+				});
+	checkCaller(req, method);
+	if (bodyError) throw bodyError;
+	return body;
+}
+
+/**
  * @param {any} emu the object returned by createEmulator
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
@@ -131,125 +331,14 @@ function locate(emu, collection, id, what) {
 async function handleControl(emu, req, res, url) {
 	const method = req.method || 'GET';
 	const path = url.pathname.replace(/\/+$/, '');
-	const q = url.searchParams;
 	try {
-		// The body is read (bounded) before the caller is judged: answering while a client is still
-		// sending would reset its connection instead of giving it the answer. Who calls is judged
-		// before what the body holds.
-		let bodyError;
-		const body =
-			method === 'GET' || method === 'HEAD'
-				? {}
-				: await readJson(req).catch((/** @type {unknown} */ error) => {
-						bodyError = error;
-						return {};
-					});
-		checkCaller(req, method);
-		if (bodyError) throw bodyError;
-		if (method === 'GET' && path === '/__emulator/health')
-			return json(res, 200, {
-				status: 'ok',
-				url: emu.url,
-				uptime_ms: Date.now() - emu.stats.startedAt,
-				requests: emu.stats.requests,
-				pending_retries: emu.dispatcher.timers.size,
-				rss_bytes: process.memoryUsage().rss,
-			});
-		if (path === '/__emulator/config') {
-			if (method === 'GET') return json(res, 200, { ...emu.config });
-			if (method === 'POST') return json(res, 200, emu.setConfig(body));
-		}
-		if (method === 'POST' && path === '/__emulator/reset') {
-			emu.reset();
-			return json(res, 200, { status: 'ok', config: { ...emu.config } });
-		}
-		if (method === 'GET' && path === '/__emulator/requests') {
-			let items = emu.requestLog.toArray();
-			const p = q.get('path');
-			const m = q.get('method');
-			if (p) items = items.filter((/** @type {any} */ e) => e.path === p);
-			if (m) items = items.filter((/** @type {any} */ e) => e.method === m.toUpperCase());
-			const limit = Number(q.get('limit'));
-			if (limit > 0) items = items.slice(-limit);
-			return json(res, 200, { items, total: emu.requestLog.total });
-		}
-		if (method === 'GET' && path === '/__emulator/public-key') return text(res, 200, emu.publicKeyPem, 'text/plain');
-		if (method === 'GET' && path === '/__emulator/routes') return json(res, 200, { items: emu.router.list() });
-		if (method === 'GET' && path === '/__emulator/deliveries') {
-			let items = emu.dispatcher.log.toArray();
-			for (const key of ['event_id', 'endpoint_id', 'name']) {
-				const v = q.get(key);
-				if (v) items = items.filter((/** @type {any} */ d) => d[key] === v);
-			}
-			return json(res, 200, { items });
-		}
-		if (method === 'POST' && path === '/__emulator/deliveries/redeliver') {
-			if (typeof body.event_id !== 'string' || !body.event_id)
-				throw new ApiError(400, 'field_required', 'event_id', 'event_id is required');
-			const n = emu.dispatcher.redeliver(body.event_id, body.endpoint_id);
-			if (n < 0) throw new ApiError(404, 'resource_not_found', 'event_id', `Event ${body.event_id} not found`);
-			return json(res, 200, { event_id: body.event_id, endpoints: n });
-		}
-		if (path === '/__emulator/events') {
-			if (method === 'GET') return json(res, 200, { items: emu.dispatcher.listEvents() });
-			if (method === 'POST') {
-				if (typeof body.merchant_no !== 'string' || !body.merchant_no)
-					throw new ApiError(400, 'field_required', 'merchant_no', 'merchant_no is required');
-				if (typeof body.name !== 'string' || !body.name)
-					throw new ApiError(400, 'field_required', 'name', 'name is required');
-				const data = body.data === undefined ? {} : body.data;
-				return json(res, 200, emu.emitEvent(body.merchant_no, body.name, data));
-			}
-		}
-		let m = /^\/__emulator\/events\/([^/]+)$/.exec(path);
-		if (m && method === 'GET') {
-			const ev = emu.dispatcher.getEvent(decodeURIComponent(m[1]));
-			if (!ev) throw new ApiError(404, 'resource_not_found', null, 'Event not found');
-			return json(res, 200, ev);
-		}
-		m = /^\/__emulator\/3ds\/([^/]+)$/.exec(path);
-		if (m) {
-			const id = decodeURIComponent(m[1]);
-			const { ctx, obj } = locate(emu, 'payment_intents', id, 'PaymentIntent');
-			const result = method === 'POST' ? body.result : q.get('result');
-			if (result) {
-				if (result !== 'success' && result !== 'failure')
-					throw new ApiError(400, 'invalid_argument', 'result', 'result must be success or failure');
-				complete3ds(ctx, obj, result === 'success');
-				ctx.flush();
-				if (method === 'POST') return json(res, 200, obj);
-				const back = obj.return_url ? `<p><a href="${esc(obj.return_url)}">Return to merchant</a></p>` : '';
-				return text(
-					res,
-					200,
-					`<!doctype html><title>3-D Secure</title><h1>Authentication ${esc(result)}</h1><p>PaymentIntent ${esc(obj.id)} is now <b>${esc(obj.status)}</b>.</p>${back}`,
-					'text/html',
-				);
-			}
-			return text(
-				res,
-				200,
-				`<!doctype html><title>3-D Secure (emulator)</title><h1>3-D Secure challenge</h1><p>PaymentIntent ${esc(obj.id)}: ${esc(obj.amount)} ${esc(obj.currency)} (${esc(obj.status)})</p><p><a href="?result=success">Complete authentication</a> | <a href="?result=failure">Fail authentication</a></p>`,
-				'text/html',
-			);
-		}
-		m = /^\/__emulator\/checkout_sessions\/([^/]+)\/(complete|expire)$/.exec(path);
-		if (m && method === 'POST') {
-			const { ctx, obj } = locate(emu, 'checkout_sessions', decodeURIComponent(m[1]), 'Checkout Session');
-			if (m[2] === 'complete') completeSession(ctx, obj);
-			else expireSession(ctx, obj);
-			ctx.flush();
-			return json(res, 200, obj);
-		}
-		m = /^\/__emulator\/pay\/([^/]+)$/.exec(path);
-		if (m && method === 'GET') {
-			const { obj } = locate(emu, 'payment_links', decodeURIComponent(m[1]), 'Payment link');
-			return text(
-				res,
-				200,
-				`<!doctype html><title>${esc(obj.title || 'Payment link')}</title><h1>${esc(obj.title || 'Payment link')}</h1><p>${esc(obj.amount)} ${esc(obj.currency)}</p><p>${esc(obj.description || '')}</p><p>(UseePay emulator: no payment is collected here.)</p>`,
-				'text/html',
-			);
+		const body = await judgedBody(req, method);
+		for (const route of CONTROL_ROUTES) {
+			if (route.method !== '*' && route.method !== method) continue;
+			const m = route.path.exec(path);
+			if (!m) continue;
+			const id = m[1] === undefined ? '' : decodeURIComponent(m[1]);
+			return route.handle({ emu, method, body, query: url.searchParams, id }, res);
 		}
 		throw new ApiError(404, 'resource_not_found', null, `No such control endpoint: ${method} ${path}`);
 	} catch (err) {

@@ -55,6 +55,10 @@ class Faults {
 	 * @param {{seed?: number|string|null}} opts
 	 */
 	constructor(opts) {
+		/** @type {number|string|null} */
+		this.seed = null;
+		/** @type {() => number} floats in [0, 1) */
+		this.random = Math.random;
 		this.setSeed(opts.seed);
 		/** @type {SlidingWindowLimiter|null} */
 		this.limiter = null;

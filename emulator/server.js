@@ -158,12 +158,14 @@ function maskHeaders(h) {
 }
 
 /**
- * Creates an emulator instance (not yet listening).
- * @param {EmulatorOptions} [options]
+ * The startup config: the defaults, overridden by the options' config keys (checked).
+ * @param {EmulatorOptions} options
+ * @returns {EmulatorConfig}
  */
-function createEmulator(options = {}) {
-	/** @type {EmulatorConfig} */
-	const defaults = {
+function initialConfig(options) {
+	/** @type {Record<string, any>} */
+	const given = options;
+	return {
 		latencyMs: 0,
 		rateLimitPerSec: 0,
 		serverErrorRate: 0,
@@ -175,54 +177,290 @@ function createEmulator(options = {}) {
 		pageBase: 0,
 		maxPageSize: 100,
 		pageSizeOverflow: 'clamp',
-		...checkConfig(
-			Object.fromEntries(
-				CONFIG_KEYS.filter((k) => /** @type {any} */ (options)[k] !== undefined).map((k) => [
-					k,
-					/** @type {any} */ (options)[k],
-				]),
-			),
-		),
+		...checkConfig(Object.fromEntries(CONFIG_KEYS.filter((k) => given[k] !== undefined).map((k) => [k, given[k]]))),
 	};
-	/** @type {EmulatorConfig} */
-	const config = { ...defaults };
+}
 
-	let privateKey;
-	let publicKeyPem;
+/**
+ * The webhook signing key pair: the given private key (and public key, else derived), or a new one.
+ * @param {EmulatorOptions} options
+ * @returns {{privateKey: crypto.KeyObject, publicKeyPem: string}}
+ */
+function signingKeys(options) {
 	if (options.privateKeyPem) {
-		privateKey = crypto.createPrivateKey(options.privateKeyPem);
-		publicKeyPem =
+		const privateKey = crypto.createPrivateKey(options.privateKeyPem);
+		const publicKeyPem =
 			options.publicKeyPem || crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
-	} else {
-		const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-		privateKey = pair.privateKey;
-		publicKeyPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+		return { privateKey, publicKeyPem };
 	}
+	const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+	return {
+		privateKey: pair.privateKey,
+		publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+	};
+}
 
+/**
+ * Checks an API request's credentials: configured merchants by their own key (and app id), any
+ * other merchant by the default key unless that is off.
+ * @param {EmulatorOptions} options
+ * @returns {(headers: http.IncomingHttpHeaders) => ApiError|null} the 401 to answer, or null
+ */
+function createAuthenticator(options) {
 	/** @type {Map<string, MerchantOption>} */
 	const merchants = new Map((options.merchants || []).map((m) => [String(m.merchantNo), m]));
 	const defaultApiKey = options.defaultApiKey ?? DEFAULT_API_KEY;
 	const allowAnyMerchant = options.allowAnyMerchant ?? true;
+	/** @param {string} message */
+	const unauthorized = (message) => new ApiError(401, 'unauthorized', null, message);
+	return (h) => {
+		const mno = h['x-merchant-no'];
+		const key = h['x-api-key'];
+		const app = h['x-app-id'];
+		if (!mno || !key || !app || Array.isArray(mno) || Array.isArray(key) || Array.isArray(app))
+			return unauthorized('Missing credentials: x-merchant-no, x-api-key and x-app-id headers are required');
+		const m = merchants.get(mno);
+		if (m) {
+			if (key !== m.apiKey) return unauthorized(`Invalid API key for merchant ${mno}`);
+			if (m.appId && app !== m.appId) return unauthorized(`App id is not approved for merchant ${mno}`);
+			return null;
+		}
+		if (allowAnyMerchant && key === defaultApiKey) return null;
+		return unauthorized(`Invalid API key for merchant ${mno}`);
+	};
+}
 
-	const store = new Store();
-	const router = new Router();
-	const faults = new Faults({ seed: config.seed });
-	faults.configureRateLimit(config.rateLimitPerSec);
-	const dispatcher = new WebhookDispatcher({
-		store,
-		privateKey,
-		timeScale: () => config.timeScale,
-		deliveryLogLimit: options.deliveryLogLimit,
-		eventLogLimit: options.eventLogLimit,
-		deliveryTimeoutMs: options.deliveryTimeoutMs,
-	});
-	/** @type {BoundedLog<Record<string, any>>} */
-	const requestLog = new BoundedLog(options.requestLogLimit ?? 50000);
-	const stats = { requests: 0, startedAt: Date.now() };
+/**
+ * An answer to an /api/v1 request as `{status, body, headers}`, or the connection dropped.
+ * @typedef {{status: number, body: unknown, headers?: Record<string, string>} | 'drop'} ApiAnswer
+ */
 
+/**
+ * The injected fault (reset, rate limit, throttle, server error) this request gets, if any;
+ * `entry.fault` names it in the request log.
+ * @param {Faults} faults
+ * @param {EmulatorConfig} config
+ * @param {http.IncomingMessage} req
+ * @param {Record<string, any>} entry
+ * @returns {ApiAnswer|null}
+ */
+function injectedFault(faults, config, req, entry) {
+	if (faults.roll(config.resetRate)) {
+		entry.fault = 'reset';
+		return 'drop';
+	}
+	const rl = faults.rateLimit(String(req.headers['x-merchant-no'] || '-'));
+	if (!rl.ok) {
+		entry.fault = 'rate_limited';
+		return {
+			status: 429,
+			body: {
+				code: 'rate_limited',
+				source: null,
+				message: `Too many requests: limit is ${config.rateLimitPerSec} per second`,
+			},
+			headers: { 'retry-after': String(Math.max(1, Math.ceil(rl.retryAfterMs / 1000))) },
+		};
+	}
+	if (faults.roll(config.throttleRate)) {
+		entry.fault = 'throttled';
+		return {
+			status: 429,
+			body: { code: 'rate_limited', source: null, message: 'Too many requests (emulated fault)' },
+			headers: { 'retry-after': '1' },
+		};
+	}
+	if (faults.roll(config.serverErrorRate)) {
+		entry.fault = 'server_error';
+		return {
+			status: 500,
+			body: { code: 'service_unavailable', source: null, message: 'Service temporarily unavailable (emulated fault)' },
+		};
+	}
+	return null;
+}
+
+/**
+ * A POST body as the API takes it: empty, or a JSON object.
+ * @param {string} raw
+ * @returns {{body: Record<string, any>} | {error: string, logged: unknown}}
+ */
+function parseApiBody(raw) {
+	if (raw.trim() === '') return { body: {} };
+	let parsed;
+	try {
+		parsed = JSON.parse(raw);
+	} catch {
+		return { error: 'Request body is not valid JSON', logged: raw };
+	}
+	if (!isPlainObject(parsed)) return { error: 'Request body must be a JSON object', logged: parsed };
+	return { body: parsed };
+}
+
+/**
+ * @typedef {object} ApiParts what the /api/v1 pipeline works with
+ * @property {EmulatorConfig} config
+ * @property {Faults} faults
+ * @property {Router} router
+ * @property {BoundedLog<Record<string, any>>} requestLog
+ * @property {(headers: http.IncomingHttpHeaders) => ApiError|null} authenticate
+ * @property {(merchantNo: string, appId: string, extra?: Partial<import('./resources/common').Ctx>) => import('./resources/common').Ctx & {flush: () => void}} makeCtx
+ */
+
+/**
+ * Routes, authenticates and runs one request after its body was read: the answer, or 'drop'.
+ * @param {ApiParts} parts
+ * @param {http.IncomingMessage} req
+ * @param {{method: string, path: string, query: Record<string, string>, raw: string, isApi: boolean}} request
+ * @param {Record<string, any>} entry its request-log entry
+ * @returns {ApiAnswer}
+ */
+function answerApi(parts, req, { method, path, query, raw, isApi }, entry) {
+	const match = parts.router.match(method, path);
+	if (!match) {
+		entry.body = raw || null;
+		return {
+			status: 404,
+			body: { code: 'resource_not_found', source: null, message: `No such endpoint: ${method} ${path}` },
+		};
+	}
+	const authErr = parts.authenticate(req.headers);
+	if (authErr) return { status: authErr.status, body: authErr.toBody() };
+	/** @type {Record<string, any>} */
+	let body = {};
+	if (method !== 'GET') {
+		const parsed = parseApiBody(raw);
+		if ('error' in parsed) {
+			entry.body = parsed.logged;
+			return { status: 400, body: { code: 'invalid_argument', source: null, message: parsed.error } };
+		}
+		body = parsed.body;
+	}
+	entry.body = method === 'GET' || parts.requestLog.limit === 0 ? null : clone(body);
+	const merchantNo = String(req.headers['x-merchant-no']);
+	entry.merchant_no = merchantNo;
+	const ctx = parts.makeCtx(merchantNo, String(req.headers['x-app-id']), { body, query, params: match.params });
+	let result;
+	try {
+		result = match.route.handler(ctx);
+	} catch (err) {
+		if (err instanceof ApiError) return { status: err.status, body: err.toBody() };
+		return {
+			status: 500,
+			body: { code: 'internal_error', source: null, message: `Emulator error: ${err && err.message}` },
+		};
+	}
+	ctx.flush();
+	const answer =
+		result && result.__response ? { status: result.status, body: result.body } : { status: 200, body: result };
+	if (isApi && parts.faults.roll(parts.config.lostResponseRate)) {
+		// The change is applied (and its events emitted), but the client never hears back:
+		// what a timeout or a reset after the server committed looks like from outside.
+		entry.status = answer.status;
+		entry.fault = 'lost_response';
+		return 'drop';
+	}
+	return answer;
+}
+
+/**
+ * The /api/v1 pipeline (see the top of this file), logging every request.
+ * @param {ApiParts} parts
+ */
+function createApiHandler(parts) {
+	/**
+	 * @param {http.IncomingMessage} req
+	 * @param {http.ServerResponse} res
+	 * @param {URL} url
+	 */
+	return async function handleApi(req, res, url) {
+		const started = Date.now();
+		const method = req.method || 'GET';
+		const path = url.pathname.length > 1 && url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+		/** @type {Record<string, string>} */
+		const query = Object.fromEntries(url.searchParams);
+		/** @type {Record<string, any>} */
+		const entry = {
+			time: new Date(started).toISOString(),
+			method,
+			path,
+			query,
+			headers: parts.requestLog.limit > 0 ? maskHeaders(req.headers) : null,
+			body: null,
+			status: null,
+			duration_ms: 0,
+		};
+		/** @param {ApiAnswer} answer */
+		const reply = (answer) => {
+			entry.duration_ms = Date.now() - started;
+			if (answer !== 'drop') entry.status = answer.status;
+			parts.requestLog.push(entry);
+			if (answer === 'drop') req.socket.destroy();
+			else if (!res.headersSent && !res.destroyed) sendJson(res, answer.status, answer.body, answer.headers);
+		};
+		const isApi = path.startsWith('/api/v1/');
+		const fault = isApi ? injectedFault(parts.faults, parts.config, req, entry) : null;
+		if (fault) return reply(fault);
+		let raw = '';
+		try {
+			raw = await readBody(req);
+		} catch (err) {
+			if (err instanceof ApiError) reply({ status: err.status, body: err.toBody() });
+			return;
+		}
+		if (isApi && parts.config.latencyMs > 0) await delay(parts.config.latencyMs);
+		reply(answerApi(parts, req, { method, path, query, raw, isApi }, entry));
+	};
+}
+
+/**
+ * An emulator instance: its config, store, webhook dispatcher, faults and logs, and the HTTP
+ * server once it listens.
+ */
+class Emulator {
 	/** @type {http.Server|null} */
-	let server = null;
-	let baseUrl = '';
+	#server = null;
+	#baseUrl = '';
+
+	/** @param {EmulatorOptions} options */
+	constructor(options) {
+		/** Config restored by reset(). */
+		this.defaults = initialConfig(options);
+		/** @type {EmulatorConfig} live config (mutate through setConfig / POST /__emulator/config) */
+		this.config = { ...this.defaults };
+		const { privateKey, publicKeyPem } = signingKeys(options);
+		/** PEM (SPKI) of the key that signs webhook deliveries. */
+		this.publicKeyPem = publicKeyPem;
+		this.store = new Store();
+		this.router = new Router();
+		this.faults = new Faults({ seed: this.config.seed });
+		this.faults.configureRateLimit(this.config.rateLimitPerSec);
+		this.dispatcher = new WebhookDispatcher({
+			store: this.store,
+			privateKey,
+			timeScale: () => this.config.timeScale,
+			deliveryLogLimit: options.deliveryLogLimit,
+			eventLogLimit: options.eventLogLimit,
+			deliveryTimeoutMs: options.deliveryTimeoutMs,
+		});
+		/** @type {BoundedLog<Record<string, any>>} */
+		this.requestLog = new BoundedLog(options.requestLogLimit ?? 50000);
+		this.stats = { requests: 0, startedAt: Date.now() };
+		this.checkConfig = checkConfig;
+		this.handleApi = createApiHandler({
+			config: this.config,
+			faults: this.faults,
+			router: this.router,
+			requestLog: this.requestLog,
+			authenticate: createAuthenticator(options),
+			makeCtx: (merchantNo, appId, extra) => this.makeCtx(merchantNo, appId, extra),
+		});
+	}
+
+	/** @returns {string} e.g. http://127.0.0.1:4010 ('' before listen) */
+	get url() {
+		return this.#baseUrl;
+	}
 
 	/**
 	 * A handler context for `merchantNo`. Events are queued and only dispatched by `flush()`,
@@ -231,9 +469,10 @@ function createEmulator(options = {}) {
 	 * @param {string} appId
 	 * @param {Partial<import('./resources/common').Ctx>} [extra]
 	 */
-	function makeCtx(merchantNo, appId, extra = {}) {
+	makeCtx(merchantNo, appId, extra = {}) {
 		/** @type {Array<[string, any]>} */
 		const pending = [];
+		const { config, dispatcher } = this;
 		/** @type {import('./resources/common').Ctx & {flush: () => void}} */
 		const ctx = {
 			merchantNo,
@@ -241,8 +480,8 @@ function createEmulator(options = {}) {
 			body: {},
 			query: {},
 			params: {},
-			store,
-			baseUrl,
+			store: this.store,
+			baseUrl: this.#baseUrl,
 			paging: { pageBase: config.pageBase, maxPageSize: config.maxPageSize, pageSizeOverflow: config.pageSizeOverflow },
 			emit: (name, obj) => pending.push([name, clone(obj)]),
 			flush: () => {
@@ -255,168 +494,55 @@ function createEmulator(options = {}) {
 	}
 
 	/**
-	 * @param {http.IncomingHttpHeaders} h
-	 * @returns {ApiError|null}
+	 * Applies a partial config (same keys as POST /__emulator/config).
+	 * @param {Partial<EmulatorConfig>} patch
+	 * @returns {EmulatorConfig}
 	 */
-	function authenticate(h) {
-		const mno = h['x-merchant-no'];
-		const key = h['x-api-key'];
-		const app = h['x-app-id'];
-		if (!mno || !key || !app || Array.isArray(mno) || Array.isArray(key) || Array.isArray(app))
-			return new ApiError(
-				401,
-				'unauthorized',
-				null,
-				'Missing credentials: x-merchant-no, x-api-key and x-app-id headers are required',
-			);
-		const m = merchants.get(mno);
-		if (m) {
-			if (key !== m.apiKey) return new ApiError(401, 'unauthorized', null, `Invalid API key for merchant ${mno}`);
-			if (m.appId && app !== m.appId)
-				return new ApiError(401, 'unauthorized', null, `App id is not approved for merchant ${mno}`);
-			return null;
-		}
-		if (allowAnyMerchant && key === defaultApiKey) return null;
-		return new ApiError(401, 'unauthorized', null, `Invalid API key for merchant ${mno}`);
+	setConfig(patch) {
+		const clean = checkConfig(patch);
+		Object.assign(this.config, clean);
+		this.faults.configureRateLimit(this.config.rateLimitPerSec);
+		if ('seed' in clean) this.faults.setSeed(this.config.seed);
+		return { ...this.config };
+	}
+
+	/** Empties the store, request log, events and delivery log; faults back to the startup defaults. */
+	reset() {
+		this.store.clear();
+		this.requestLog.clear();
+		this.dispatcher.reset();
+		Object.assign(this.config, this.defaults);
+		this.faults.configureRateLimit(0);
+		this.faults.configureRateLimit(this.config.rateLimitPerSec);
+		this.faults.setSeed(this.config.seed);
 	}
 
 	/**
-	 * @param {http.IncomingMessage} req
-	 * @param {http.ServerResponse} res
-	 * @param {URL} url
+	 * Emits an arbitrary event for a merchant (same as POST /__emulator/events).
+	 * @param {string} merchantNo
+	 * @param {string} name
+	 * @param {any} data
 	 */
-	async function handleApi(req, res, url) {
-		const started = Date.now();
-		const method = req.method || 'GET';
-		const path = url.pathname.length > 1 && url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
-		/** @type {Record<string, string>} */
-		const query = Object.fromEntries(url.searchParams);
-		const logging = requestLog.limit > 0;
-		/** @type {Record<string, any>} */
-		const entry = {
-			time: new Date(started).toISOString(),
-			method,
-			path,
-			query,
-			headers: logging ? maskHeaders(req.headers) : null,
-			body: null,
-			status: null,
-			duration_ms: 0,
-		};
-		const isApi = path.startsWith('/api/v1/');
-		/** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
-		const reply = (status, body, headers) => {
-			entry.status = status;
-			entry.duration_ms = Date.now() - started;
-			requestLog.push(entry);
-			if (!res.headersSent && !res.destroyed) sendJson(res, status, body, headers);
-		};
+	emitEvent(merchantNo, name, data) {
+		return this.dispatcher.emit(merchantNo, name, data);
+	}
 
-		if (isApi) {
-			if (faults.roll(config.resetRate)) {
-				entry.status = null;
-				entry.fault = 'reset';
-				requestLog.push(entry);
-				req.socket.destroy();
-				return;
-			}
-			const rl = faults.rateLimit(String(req.headers['x-merchant-no'] || '-'));
-			if (!rl.ok) {
-				const secs = Math.max(1, Math.ceil(rl.retryAfterMs / 1000));
-				entry.fault = 'rate_limited';
-				return reply(
-					429,
-					{
-						code: 'rate_limited',
-						source: null,
-						message: `Too many requests: limit is ${config.rateLimitPerSec} per second`,
-					},
-					{ 'retry-after': String(secs) },
-				);
-			}
-			if (faults.roll(config.throttleRate)) {
-				entry.fault = 'throttled';
-				return reply(
-					429,
-					{ code: 'rate_limited', source: null, message: 'Too many requests (emulated fault)' },
-					{ 'retry-after': '1' },
-				);
-			}
-			if (faults.roll(config.serverErrorRate)) {
-				entry.fault = 'server_error';
-				return reply(500, {
-					code: 'service_unavailable',
-					source: null,
-					message: 'Service temporarily unavailable (emulated fault)',
-				});
-			}
-		}
+	/** Attempts so far (oldest first). */
+	deliveries() {
+		return this.dispatcher.log.toArray();
+	}
 
-		let raw = '';
-		try {
-			raw = await readBody(req);
-		} catch (err) {
-			if (err instanceof ApiError) return reply(err.status, err.toBody());
-			return;
-		}
-		if (isApi && config.latencyMs > 0) await delay(config.latencyMs);
-
-		const match = router.match(method, path);
-		if (!match) {
-			entry.body = raw || null;
-			return reply(404, { code: 'resource_not_found', source: null, message: `No such endpoint: ${method} ${path}` });
-		}
-		const authErr = authenticate(req.headers);
-		if (authErr) return reply(authErr.status, authErr.toBody());
-
-		/** @type {Record<string, any>} */
-		let body = {};
-		if (method !== 'GET' && raw.trim() !== '') {
-			let parsed;
-			try {
-				parsed = JSON.parse(raw);
-			} catch {
-				entry.body = raw;
-				return reply(400, { code: 'invalid_argument', source: null, message: 'Request body is not valid JSON' });
-			}
-			if (!isPlainObject(parsed)) {
-				entry.body = parsed;
-				return reply(400, { code: 'invalid_argument', source: null, message: 'Request body must be a JSON object' });
-			}
-			body = parsed;
-		}
-		entry.body = method === 'GET' || !logging ? null : clone(body);
-		const merchantNo = String(req.headers['x-merchant-no']);
-		entry.merchant_no = merchantNo;
-		const ctx = makeCtx(merchantNo, String(req.headers['x-app-id']), { body, query, params: match.params });
-		let result;
-		try {
-			result = match.route.handler(ctx);
-		} catch (err) {
-			if (err instanceof ApiError) return reply(err.status, err.toBody());
-			return reply(500, { code: 'internal_error', source: null, message: `Emulator error: ${err && err.message}` });
-		}
-		ctx.flush();
-		if (isApi && faults.roll(config.lostResponseRate)) {
-			// The change is applied (and its events emitted), but the client never hears back:
-			// what a timeout or a reset after the server committed looks like from outside.
-			entry.status = result && result.__response ? result.status : 200;
-			entry.fault = 'lost_response';
-			entry.duration_ms = Date.now() - started;
-			requestLog.push(entry);
-			req.socket.destroy();
-			return;
-		}
-		if (result && result.__response) return reply(result.status, result.body);
-		return reply(200, result);
+	/** Request log (oldest first). */
+	requests() {
+		return this.requestLog.toArray();
 	}
 
 	/**
 	 * @param {http.IncomingMessage} req
 	 * @param {http.ServerResponse} res
 	 */
-	function onRequest(req, res) {
-		stats.requests++;
+	onRequest(req, res) {
+		this.stats.requests++;
 		let url;
 		try {
 			url = new URL(req.url || '/', 'http://127.0.0.1');
@@ -426,112 +552,71 @@ function createEmulator(options = {}) {
 		const p = url.pathname;
 		const run =
 			p === '/__emulator' || p.startsWith('/__emulator/')
-				? handleControl(emulator, req, res, url)
-				: handleApi(req, res, url);
+				? handleControl(this, req, res, url)
+				: this.handleApi(req, res, url);
 		run.catch((err) => {
 			if (!res.headersSent && !res.destroyed)
 				sendJson(res, 500, { code: 'internal_error', source: null, message: `Emulator error: ${err && err.message}` });
 		});
 	}
 
-	const emulator = {
-		/** PEM (SPKI) of the key that signs webhook deliveries. */
-		publicKeyPem,
-		/** Live config (mutate through setConfig / POST /__emulator/config). */
-		config,
-		/** Config restored by reset(). */
-		defaults,
-		store,
-		dispatcher,
-		faults,
-		router,
-		requestLog,
-		stats,
-		makeCtx,
-		checkConfig,
-		/** @returns {string} e.g. http://127.0.0.1:4010 ('' before listen) */
-		get url() {
-			return baseUrl;
-		},
-		/**
-		 * Applies a partial config (same keys as POST /__emulator/config).
-		 * @param {Partial<EmulatorConfig>} patch
-		 * @returns {EmulatorConfig}
-		 */
-		setConfig(patch) {
-			const clean = checkConfig(patch);
-			Object.assign(config, clean);
-			faults.configureRateLimit(config.rateLimitPerSec);
-			if ('seed' in clean) faults.setSeed(config.seed);
-			return { ...config };
-		},
-		/** Empties the store, request log, events and delivery log; faults back to the startup defaults. */
-		reset() {
-			store.clear();
-			requestLog.clear();
-			dispatcher.reset();
-			Object.assign(config, defaults);
-			faults.configureRateLimit(0);
-			faults.configureRateLimit(config.rateLimitPerSec);
-			faults.setSeed(config.seed);
-		},
-		/**
-		 * Emits an arbitrary event for a merchant (same as POST /__emulator/events).
-		 * @param {string} merchantNo
-		 * @param {string} name
-		 * @param {any} data
-		 */
-		emitEvent(merchantNo, name, data) {
-			return dispatcher.emit(merchantNo, name, data);
-		},
-		/** Attempts so far (oldest first). */
-		deliveries() {
-			return dispatcher.log.toArray();
-		},
-		/** Request log (oldest first). */
-		requests() {
-			return requestLog.toArray();
-		},
-		/**
-		 * Starts listening. Only loopback hosts are accepted.
-		 * @param {number} [port] 0 = any free port
-		 * @param {string} [host] default 127.0.0.1
-		 * @returns {Promise<{url: string, port: number}>}
-		 */
-		listen(port = 0, host = '127.0.0.1') {
-			if (!isLoopbackHost(host))
-				return Promise.reject(new Error(`Refusing to bind ${host}: the emulator only binds loopback addresses`));
-			if (server) return Promise.reject(new Error('Emulator is already listening'));
-			const srv = http.createServer(onRequest);
-			srv.keepAliveTimeout = 5000;
-			srv.requestTimeout = REQUEST_TIMEOUT_MS;
-			server = srv;
-			return new Promise((resolve, reject) => {
-				srv.once('error', reject);
-				const bindHost = host === 'localhost' ? '127.0.0.1' : host.replace(/^\[|\]$/g, '');
-				// a deep accept backlog so bursts of 1000+ concurrent connections are not dropped
-				srv.listen({ port, host: bindHost, backlog: 4096 }, () => {
-					srv.off('error', reject);
-					const addr = /** @type {import('node:net').AddressInfo} */ (srv.address());
-					const h = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-					baseUrl = `http://${h}:${addr.port}`;
-					resolve({ url: baseUrl, port: addr.port });
-				});
-			});
-		},
-		/** Stops the server, pending webhook retries and open connections. */
-		close() {
-			dispatcher.close();
-			const srv = server;
-			server = null;
-			if (!srv) return Promise.resolve();
-			return new Promise((resolve) => {
-				srv.close(() => resolve(undefined));
-				srv.closeAllConnections();
-			});
-		},
-	};
-	return emulator;
+	/**
+	 * Starts listening. Only loopback hosts are accepted.
+	 * @param {number} [port] 0 = any free port
+	 * @param {string} [host] default 127.0.0.1
+	 * @returns {Promise<{url: string, port: number}>}
+	 */
+	async listen(port = 0, host = '127.0.0.1') {
+		if (!isLoopbackHost(host)) throw new Error(`Refusing to bind ${host}: the emulator only binds loopback addresses`);
+		if (this.#server) throw new Error('Emulator is already listening');
+		this.#server = http.createServer((req, res) => this.onRequest(req, res));
+		const bound = await listenOnLoopback(this.#server, port, host);
+		this.#baseUrl = bound.url;
+		return bound;
+	}
+
+	/** Stops the server, pending webhook retries and open connections. */
+	close() {
+		this.dispatcher.close();
+		const srv = this.#server;
+		this.#server = null;
+		if (!srv) return Promise.resolve();
+		return new Promise((resolve) => {
+			srv.close(() => resolve(undefined));
+			srv.closeAllConnections();
+		});
+	}
 }
 
-module.exports = { createEmulator, DEFAULT_API_KEY, checkConfig };
+/**
+ * Creates an emulator instance (not yet listening).
+ * @param {EmulatorOptions} [options]
+ */
+function createEmulator(options = {}) {
+	return new Emulator(options);
+}
+
+/**
+ * Binds a server to a loopback address.
+ * @param {http.Server} srv
+ * @param {number} port 0 = any free port
+ * @param {string} host a loopback host
+ * @returns {Promise<{url: string, port: number}>}
+ */
+function listenOnLoopback(srv, port, host) {
+	srv.keepAliveTimeout = 5000;
+	srv.requestTimeout = REQUEST_TIMEOUT_MS;
+	return new Promise((resolve, reject) => {
+		srv.once('error', reject);
+		const bindHost = host === 'localhost' ? '127.0.0.1' : host.replace(/^\[|\]$/g, '');
+		// a deep accept backlog so bursts of 1000+ concurrent connections are not dropped
+		srv.listen({ port, host: bindHost, backlog: 4096 }, () => {
+			srv.off('error', reject);
+			const addr = /** @type {import('node:net').AddressInfo} */ (srv.address());
+			const h = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+			resolve({ url: `http://${h}:${addr.port}`, port: addr.port });
+		});
+	});
+}
+
+module.exports = { createEmulator, Emulator, DEFAULT_API_KEY, checkConfig };

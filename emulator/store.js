@@ -37,6 +37,23 @@ const { invalid } = require('./util');
 const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 100;
 
+/**
+ * The map's value for `key`, made and stored first when there is none.
+ * @template V
+ * @param {Map<string, V>} map
+ * @param {string} key
+ * @param {() => V} make
+ * @returns {V}
+ */
+function getOrCreate(map, key, make) {
+	let value = map.get(key);
+	if (value === undefined) {
+		value = make();
+		map.set(key, value);
+	}
+	return value;
+}
+
 class Collection {
 	constructor() {
 		/** @type {Map<string, StoredRecord>} */
@@ -58,12 +75,7 @@ class MerchantData {
 
 	/** @param {string} name */
 	col(name) {
-		let c = this.collections.get(name);
-		if (!c) {
-			c = new Collection();
-			this.collections.set(name, c);
-		}
-		return c;
+		return getOrCreate(this.collections, name, () => new Collection());
 	}
 }
 
@@ -76,12 +88,7 @@ class Store {
 
 	/** @param {string} merchantNo */
 	merchant(merchantNo) {
-		let m = this.merchants.get(merchantNo);
-		if (!m) {
-			m = new MerchantData();
-			this.merchants.set(merchantNo, m);
-		}
-		return m;
+		return getOrCreate(this.merchants, merchantNo, () => new MerchantData());
 	}
 
 	/**

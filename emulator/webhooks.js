@@ -58,6 +58,9 @@ const RETRY_DELAYS_S = (() => {
  * @property {boolean} redelivery sent by POST /__emulator/deliveries/redeliver
  */
 
+/** @param {number|null} status */
+const isOk = (status) => status !== null && status >= 200 && status < 300;
+
 class WebhookDispatcher {
 	/**
 	 * @param {object} opts
@@ -222,37 +225,6 @@ class WebhookDispatcher {
 		const { body, contentType, signature } = this.build(ev, apiVersion);
 		const started = Date.now();
 		const gen = this.generation;
-		/** @param {number|null} status @param {string|null} error */
-		const finish = (status, error) => {
-			if (gen !== this.generation || this.closed) return;
-			const ok = status !== null && status >= 200 && status < 300;
-			const retryIdx = attempt - 1;
-			const scale = Math.max(this.timeScale() || 1, 1e-9);
-			const nextDelay =
-				!ok && retryIdx < RETRY_DELAYS_S.length
-					? Math.max(0, Math.round((RETRY_DELAYS_S[retryIdx] * 1000) / scale))
-					: null;
-			this.log.push({
-				event_id: ev.id,
-				name: ev.name,
-				endpoint_id: ep.id,
-				url: ep.url,
-				api_version: apiVersion,
-				attempt,
-				status,
-				ok,
-				error,
-				duration_ms: Date.now() - started,
-				time: new Date(started).toISOString(),
-				next_retry_in_ms: nextDelay,
-				redelivery,
-			});
-			if (nextDelay !== null) this.schedule(ev, endpointId, attempt + 1, nextDelay, redelivery);
-		};
-		const isHttps = url.protocol === 'https:';
-		let host = url.hostname.toLowerCase();
-		if (host === 'localhost') host = '127.0.0.1';
-		if (host.startsWith('[')) host = host.slice(1, -1);
 		const headers = {
 			'content-type': contentType,
 			'content-length': String(body.length),
@@ -262,7 +234,62 @@ class WebhookDispatcher {
 			api_version: apiVersion,
 			'user-agent': 'UseePay-Emulator/1.0',
 		};
+		this.post(url, headers, body, (status, error) => {
+			if (gen !== this.generation || this.closed) return;
+			const nextDelay = this.retryDelay(status, attempt);
+			this.log.push({
+				event_id: ev.id,
+				name: ev.name,
+				endpoint_id: ep.id,
+				url: ep.url,
+				api_version: apiVersion,
+				attempt,
+				status,
+				ok: isOk(status),
+				error,
+				duration_ms: Date.now() - started,
+				time: new Date(started).toISOString(),
+				next_retry_in_ms: nextDelay,
+				redelivery,
+			});
+			if (nextDelay !== null) this.schedule(ev, endpointId, attempt + 1, nextDelay, redelivery);
+		});
+	}
+
+	/**
+	 * The delay before the next attempt after this one's answer, or null when there is none
+	 * (a 2xx, or the schedule is over).
+	 * @param {number|null} status
+	 * @param {number} attempt
+	 */
+	retryDelay(status, attempt) {
+		const retryIdx = attempt - 1;
+		if (isOk(status) || retryIdx >= RETRY_DELAYS_S.length) return null;
+		const scale = Math.max(this.timeScale() || 1, 1e-9);
+		return Math.max(0, Math.round((RETRY_DELAYS_S[retryIdx] * 1000) / scale));
+	}
+
+	/**
+	 * POSTs `body` to a loopback URL (`localhost` pinned to 127.0.0.1); `finish` is called once,
+	 * with the answer's status or with the connection error (timeout included).
+	 * @param {URL} url
+	 * @param {Record<string, string>} headers
+	 * @param {Buffer} body
+	 * @param {(status: number|null, error: string|null) => void} finish
+	 */
+	post(url, headers, body, finish) {
+		const isHttps = url.protocol === 'https:';
+		let host = url.hostname.toLowerCase();
+		if (host === 'localhost') host = '127.0.0.1';
+		if (host.startsWith('[')) host = host.slice(1, -1);
 		let done = false;
+		/** @param {number|null} status @param {string|null} error */
+		const end = (status, error) => {
+			if (done) return;
+			done = true;
+			this.inflight.delete(req);
+			finish(status, error);
+		};
 		const req = (isHttps ? https : http).request(
 			{
 				host,
@@ -275,28 +302,13 @@ class WebhookDispatcher {
 			},
 			(res) => {
 				res.resume();
-				res.on('end', () => {
-					if (done) return;
-					done = true;
-					this.inflight.delete(req);
-					finish(res.statusCode ?? null, null);
-				});
-				res.on('error', () => {
-					if (done) return;
-					done = true;
-					this.inflight.delete(req);
-					finish(res.statusCode ?? null, null);
-				});
+				res.on('end', () => end(res.statusCode ?? null, null));
+				res.on('error', () => end(res.statusCode ?? null, null));
 			},
 		);
 		this.inflight.add(req);
 		req.setTimeout(this.deliveryTimeoutMs, () => req.destroy(new Error(`timeout after ${this.deliveryTimeoutMs} ms`)));
-		req.on('error', (err) => {
-			if (done) return;
-			done = true;
-			this.inflight.delete(req);
-			finish(null, err.message);
-		});
+		req.on('error', (err) => end(null, err.message));
 		req.end(body);
 	}
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The project's test command (`npm run check`, called by .ci/run): installs what is missing,
-# checks formatting, builds, lints with n8n's strict community rules, runs the offline
-# verification scan, the unit/routing tests (jest, through n8n-core) and the tests in a real n8n
-# against the emulator: the package installed as Community Nodes does, end to end on every n8n
-# version in tools/lib/n8nLines.js (2.x and 1.x, with an AI agent), queue mode, the editor in a
-# browser.
+# checks formatting, builds, lints with n8n's strict community rules, type-checks the JavaScript
+# tooling (JSDoc, tsconfig.tools.json), runs the offline verification scan, the unit/routing tests
+# (jest, through n8n-core) and the tests in a real n8n against the emulator: the package installed
+# as Community Nodes does, end to end on every n8n version in tools/lib/n8nLines.js (2.x and 1.x,
+# with an AI agent), queue mode, the editor in a browser.
 #
 #   npm run check               in this checkout, reusing this machine's caches
 #   npm run check -- --cold     as a new machine would: a fresh clone of HEAD in a temporary
@@ -43,6 +43,9 @@ npm run build
 
 step "lint (n8n-node lint, strict)"
 npm run lint
+
+step "types of the JavaScript tooling (tsc with checkJs: emulator, tools, bench)"
+npm run --silent typecheck
 
 step "n8n verification scanner, offline (source and packed tarball)"
 npm run scan

@@ -5,12 +5,12 @@
  * play the shopper's part (complete creates a succeeded PaymentIntent, and for mode=subscription
  * an active Subscription, then emits checkout_session.completed).
  */
-const { validate } = require('../validate');
 const { newId, hex32, ApiError, toMilli, required, invalid, isoNow, badState } = require('../util');
-const { stamp, val, mustRef, retrieveRoute, listRoute, touch } = require('./common');
+const { stamp, val, mustRef, touch } = require('./common');
+const { retrieveRoute, createRoute, listRoute } = require('./routes');
 const { createCustomer, findByMerchantCustomerId } = require('./customers');
-const { orderKey } = require('./paymentIntents');
-const { activate } = require('./subscriptions');
+const { createPaymentIntent } = require('./paymentIntents');
+const { activate, createSubscription } = require('./subscriptions');
 
 const COLLECTION = 'checkout_sessions';
 
@@ -114,84 +114,96 @@ const CREATE_SCHEMA = {
 /** @param {string|null} source @param {string} message */
 const requestError = (source, message) => new ApiError(400, 'invalid_request_error', source, message);
 
+/**
+ * What the OpenAPI export requires beyond the field types: a customer, a birth date as
+ * YYYY-MM-DD, line items that add up to the amount, subscription data in subscription mode.
+ * @param {Record<string, any>} body validated against CREATE_SCHEMA
+ */
+function checkSessionBody(body) {
+	if (!body.customer_id && !body.customer) throw required('customer_id');
+	if (body.customer && !body.customer.email && !body.customer.phone) throw required('customer.email');
+	if (body.billing.date_of_birth && !/^\d{4}-\d{2}-\d{2}$/.test(body.billing.date_of_birth))
+		throw invalid('billing.date_of_birth', 'billing.date_of_birth must be YYYY-MM-DD');
+	const sum = body.line_items.reduce(
+		(/** @type {number} */ acc, /** @type {any} */ li) => acc + li.quantity * toMilli(li.price_data.unit_amount),
+		0,
+	);
+	if (sum !== toMilli(body.amount)) throw requestError('amount', 'amount not equals to item lines');
+	if (body.mode === 'subscription') {
+		if (!body.subscription_data)
+			throw requestError('subscription_data', 'subscription_data required for subscription mode');
+		body.line_items.forEach((/** @type {any} */ li, /** @type {number} */ i) => {
+			if (!li.price_data.recurring) throw required(`line_items[${i}].price_data.recurring`);
+		});
+	}
+}
+
+/**
+ * The session's customer: `customer_id`, else the inline customer matched by id or
+ * merchant_customer_id, else created from it.
+ * @param {import('./common').Ctx} ctx
+ * @param {Record<string, any>} body
+ * @returns {Record<string, any>}
+ */
+function sessionCustomer(ctx, body) {
+	if (body.customer_id) return mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
+	return (
+		(body.customer.id && ctx.store.get(ctx.merchantNo, 'customers', body.customer.id)) ||
+		findByMerchantCustomerId(ctx, body.customer.merchant_customer_id) ||
+		createCustomer(ctx, {
+			merchant_customer_id: body.customer.merchant_customer_id,
+			name: body.customer.name,
+			email: body.customer.email,
+			phone: body.customer.phone,
+		})
+	);
+}
+
 /** @type {import('./common').Route[]} */
 const routes = [
-	{
-		method: 'POST',
-		path: '/api/v1/checkout_sessions',
-		handler: (ctx) => {
-			const body = ctx.body;
-			validate(body, CREATE_SCHEMA);
-			if (!body.customer_id && !body.customer) throw required('customer_id');
-			if (body.customer && !body.customer.email && !body.customer.phone) throw required('customer.email');
-			if (body.billing.date_of_birth && !/^\d{4}-\d{2}-\d{2}$/.test(body.billing.date_of_birth))
-				throw invalid('billing.date_of_birth', 'billing.date_of_birth must be YYYY-MM-DD');
-			const sum = body.line_items.reduce(
-				(/** @type {number} */ acc, /** @type {any} */ li) => acc + li.quantity * toMilli(li.price_data.unit_amount),
-				0,
-			);
-			if (sum !== toMilli(body.amount)) throw requestError('amount', 'amount not equals to item lines');
-			if (body.mode === 'subscription') {
-				if (!body.subscription_data)
-					throw requestError('subscription_data', 'subscription_data required for subscription mode');
-				body.line_items.forEach((/** @type {any} */ li, /** @type {number} */ i) => {
-					if (!li.price_data.recurring) throw required(`line_items[${i}].price_data.recurring`);
-				});
-			}
-			let customer;
-			if (body.customer_id) customer = mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
-			else {
-				customer =
-					(body.customer.id && ctx.store.get(ctx.merchantNo, 'customers', body.customer.id)) ||
-					findByMerchantCustomerId(ctx, body.customer.merchant_customer_id) ||
-					createCustomer(ctx, {
-						merchant_customer_id: body.customer.merchant_customer_id,
-						name: body.customer.name,
-						email: body.customer.email,
-						phone: body.customer.phone,
-					});
-			}
-			const id = newId('cs_');
-			const created = Math.floor(Date.now() / 1000);
-			const obj = stamp(
-				ctx,
-				id,
-				{
-					object: 'checkout.session',
-					mode: body.mode,
-					ui_mode: body.ui_mode,
-					amount: body.amount,
-					currency: String(body.currency).toUpperCase(),
-					merchant_order_id: body.merchant_order_id,
-					status: 'open',
-					payment_status: 'unpaid',
-					customer_id: customer.id,
-					customer: {
-						id: customer.id,
-						name: customer.name,
-						merchant_customer_id: customer.merchant_customer_id,
-						email: customer.email,
-						phone: customer.phone,
-					},
-					line_items: val(body, 'line_items'),
-					subscription_data: val(body, 'subscription_data'),
-					collection_method: val(body, 'collection_method'),
-					payment_method_types: val(body, 'payment_method_types', ['card']),
-					metadata: val(body, 'metadata'),
-					shipping: val(body, 'shipping'),
-					billing: val(body, 'billing'),
-					created,
-					expires_at: created + 86400,
-					client_secret: `${id}_secret_${hex32()}`,
-					subscription_id: null,
-					payment_intent_id: null,
+	createRoute('/api/v1/checkout_sessions', CREATE_SCHEMA, (ctx, body) => {
+		checkSessionBody(body);
+		const customer = sessionCustomer(ctx, body);
+		const id = newId('cs_');
+		const created = Math.floor(Date.now() / 1000);
+		const obj = stamp(
+			ctx,
+			id,
+			{
+				object: 'checkout.session',
+				mode: body.mode,
+				ui_mode: body.ui_mode,
+				amount: body.amount,
+				currency: String(body.currency).toUpperCase(),
+				merchant_order_id: body.merchant_order_id,
+				status: 'open',
+				payment_status: 'unpaid',
+				customer_id: customer.id,
+				customer: {
+					id: customer.id,
+					name: customer.name,
+					merchant_customer_id: customer.merchant_customer_id,
+					email: customer.email,
+					phone: customer.phone,
 				},
-				{ errorFields: 'short' },
-			);
-			ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
-			return obj;
-		},
-	},
+				line_items: val(body, 'line_items'),
+				subscription_data: val(body, 'subscription_data'),
+				collection_method: val(body, 'collection_method'),
+				payment_method_types: val(body, 'payment_method_types', ['card']),
+				metadata: val(body, 'metadata'),
+				shipping: val(body, 'shipping'),
+				billing: val(body, 'billing'),
+				created,
+				expires_at: created + 86400,
+				client_secret: `${id}_secret_${hex32()}`,
+				subscription_id: null,
+				payment_intent_id: null,
+			},
+			{ errorFields: 'short' },
+		);
+		ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
+		return obj;
+	}),
 	retrieveRoute('/api/v1/checkout_sessions/{checkout_session_id}', COLLECTION, 'Checkout Session'),
 	listRoute('/api/v1/checkout_sessions', COLLECTION, ['status', 'customer_id', 'merchant_order_id']),
 ];
@@ -203,10 +215,8 @@ const routes = [
  */
 function completeSession(ctx, cs) {
 	if (cs.status !== 'open') throw badState(`Checkout session is ${cs.status}; only open sessions can be completed`);
-	const piId = newId('pi_');
-	const pi = stamp(
+	const pi = createPaymentIntent(
 		ctx,
-		piId,
 		{
 			amount: cs.amount,
 			currency: cs.currency,
@@ -214,83 +224,32 @@ function completeSession(ctx, cs) {
 			merchant_order_id: cs.merchant_order_id,
 			customer_id: cs.customer_id,
 			customer: cs.customer,
-			description: null,
-			order: null,
 			metadata: cs.metadata,
 			confirm: true,
-			auto_capture: true,
-			invoice_id: null,
 			captured_amount: cs.amount,
 			available_payment_method_types: ['card'],
-			payment_method_options: null,
-			payment_method_id: null,
 			payment_method: { type: 'card', card: { brand: 'visa', last4: '4242' } },
-			cancellation_reason: null,
-			cancelled_at: null,
-			next_action: null,
-			return_url: null,
-			client_secret: `${piId}_secret_${hex32()}`,
-			last_payment_error: null,
 			mode: cs.mode,
-			subscription_id: null,
 		},
-		{ errorFields: true },
-	);
-	ctx.store.insert(ctx.merchantNo, 'payment_intents', pi, {
-		pm: { type: 'card', last4: '4242', brand: 'visa', id: null },
-		refunded: 0,
-	});
-	const key = orderKey(cs.merchant_order_id);
-	if (!ctx.store.getUnique(ctx.merchantNo, key)) ctx.store.setUnique(ctx.merchantNo, key, piId);
-	ctx.emit('payment_intent.created', pi);
+		{ type: 'card', last4: '4242', brand: 'visa', id: null },
+	).obj;
 	ctx.emit('payment_intent.succeeded', pi);
 	if (cs.mode === 'subscription') {
 		const li = cs.line_items[0];
 		const r = li.price_data.recurring;
-		const sub = stamp(
-			ctx,
-			newId('sub_'),
-			{
-				customer_id: cs.customer_id,
-				currency: cs.currency,
-				recurring: {
-					interval: r.interval,
-					interval_count: r.interval_count,
-					unit_amount: r.unit_amount !== undefined ? Number(r.unit_amount) : li.price_data.unit_amount,
-					total_billing_cycles: r.total_billing_cycles ?? null,
-					current_billing_cycles: 0,
-				},
-				status: 'incomplete',
-				description: null,
-				order: null,
-				metadata: cs.metadata,
-				collection_method: 'charge_automatically',
-				days_until_due: null,
-				default_payment_method: null,
-				current_period_start: null,
-				current_period_end: null,
-				latest_invoice: null,
-				first_invoice_id: null,
-				cancel_at_period_end: null,
-				cancel_at: null,
-				canceled_at: null,
-				ended_at: null,
-				cancellation_details: null,
-				livemode: false,
-				prorate: null,
-				invoice_now: null,
-			},
-			{ errorFields: 'short' },
-		);
-		ctx.store.insert(ctx.merchantNo, 'subscriptions', sub);
-		ctx.emit('subscription.created', sub);
+		const sub = createSubscription(ctx, {
+			customer_id: cs.customer_id,
+			currency: cs.currency,
+			recurring: { ...r, unit_amount: r.unit_amount !== undefined ? Number(r.unit_amount) : li.price_data.unit_amount },
+			metadata: cs.metadata,
+		});
 		activate(ctx, sub);
 		cs.subscription_id = sub.id;
 		pi.subscription_id = sub.id;
 	}
 	cs.status = 'complete';
 	cs.payment_status = 'paid';
-	cs.payment_intent_id = piId;
+	cs.payment_intent_id = pi.id;
 	cs.completed_at = isoNow();
 	touch(cs);
 	ctx.emit('checkout_session.completed', cs);

@@ -1,6 +1,7 @@
 'use strict';
 /**
- * Helpers shared by the resource modules: object stamping, lookups, generic list/retrieve routes.
+ * Helpers shared by the resource modules: object stamping, updates, lookups (the routes that use
+ * them are built by routes.js).
  *
  * A route is `{ method, path, handler }` where `path` may contain `{param}` segments and
  * `handler(ctx)` returns the response body (status 200) or `{ status, body }` via `respond()`.
@@ -119,61 +120,6 @@ function respond(status, body) {
 	return { __response: true, status, body };
 }
 
-/**
- * Generic retrieve route.
- * @param {string} path e.g. /api/v1/customers/{id}
- * @param {string} collection
- * @param {string} what
- * @returns {Route}
- */
-function retrieveRoute(path, collection, what) {
-	return {
-		method: 'GET',
-		path,
-		handler: (ctx) => mustGet(ctx, collection, firstParam(ctx), what),
-	};
-}
-
-/**
- * Generic list route with equality filters on the given query parameters.
- * @param {string} path
- * @param {string} collection
- * @param {string[]} filterFields query names that filter on the same-named object field
- * @param {Record<string, (obj: Record<string, any>, value: string) => boolean>} [custom]
- * @returns {Route}
- */
-function listRoute(path, collection, filterFields, custom = {}) {
-	return {
-		method: 'GET',
-		path,
-		handler: (ctx) => {
-			/** @type {Array<[string, string]>} */
-			const active = [];
-			for (const f of filterFields) {
-				const v = ctx.query[f];
-				if (v !== undefined && v !== '') active.push([f, String(v)]);
-			}
-			const filter =
-				active.length === 0
-					? undefined
-					: (/** @type {Record<string, any>} */ obj) =>
-							active.every(([f, v]) => {
-								if (custom[f]) return custom[f](obj, v);
-								const have = obj[f];
-								if (f === 'email' && typeof have === 'string') return have.toLowerCase() === v.toLowerCase();
-								return have !== null && have !== undefined && String(have) === v;
-							});
-			return ctx.store.list(ctx.merchantNo, collection, { query: ctx.query, filter, paging: ctx.paging });
-		},
-	};
-}
-
-/** The single path parameter of a route (`{id}`, `{payment_link_id}` ...). @param {Ctx} ctx */
-function firstParam(ctx) {
-	const keys = Object.keys(ctx.params);
-	return keys.length ? ctx.params[keys[0]] : '';
-}
-
 /** Treat `canceled`/`cancelled` alike. @param {string} s */
 const normStatus = (s) => (s === 'canceled' ? 'cancelled' : s);
 
@@ -186,8 +132,5 @@ module.exports = {
 	mustGet,
 	mustRef,
 	respond,
-	retrieveRoute,
-	listRoute,
-	firstParam,
 	normStatus,
 };

@@ -1,8 +1,9 @@
 'use strict';
 /** Customers: create / retrieve / update / list. `merchant_customer_id` is unique per merchant. */
-const { validate, ADDRESS } = require('../validate');
+const { ADDRESS } = require('../validate');
 const { newId, exists } = require('../util');
-const { stamp, val, applyUpdate, mustGet, retrieveRoute, listRoute } = require('./common');
+const { stamp, val, applyUpdate } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
 const COLLECTION = 'customers';
 
@@ -86,32 +87,19 @@ function findByMerchantCustomerId(ctx, mci) {
 
 /** @type {import('./common').Route[]} */
 const routes = [
-	{
-		method: 'POST',
-		path: '/api/v1/customers/create',
-		handler: (ctx) => {
-			validate(ctx.body, CREATE_SCHEMA);
-			return createCustomer(ctx, ctx.body);
-		},
-	},
+	createRoute('/api/v1/customers/create', CREATE_SCHEMA, createCustomer),
 	retrieveRoute('/api/v1/customers/{id}', COLLECTION, 'Customer'),
-	{
-		method: 'POST',
-		path: '/api/v1/customers/{id}',
-		handler: (ctx) => {
-			const obj = mustGet(ctx, COLLECTION, ctx.params.id, 'Customer');
-			validate(ctx.body, UPDATE_SCHEMA);
-			const mci = ctx.body.merchant_customer_id;
-			if (mci !== undefined && mci !== null && mci !== obj.merchant_customer_id) {
-				if (ctx.store.getUnique(ctx.merchantNo, uniqueKey(mci)))
-					throw exists('merchant_customer_id', `A customer with merchant_customer_id ${mci} already exists`);
-				ctx.store.deleteUnique(ctx.merchantNo, uniqueKey(obj.merchant_customer_id));
-				ctx.store.setUnique(ctx.merchantNo, uniqueKey(mci), obj.id);
-			}
-			const fields = mci === null ? FIELDS.filter((f) => f !== 'merchant_customer_id') : FIELDS;
-			return applyUpdate(obj, ctx.body, fields);
-		},
-	},
+	updateRoute('/api/v1/customers/{id}', COLLECTION, 'Customer', UPDATE_SCHEMA, (ctx, obj, body) => {
+		const mci = body.merchant_customer_id;
+		if (mci !== undefined && mci !== null && mci !== obj.merchant_customer_id) {
+			if (ctx.store.getUnique(ctx.merchantNo, uniqueKey(mci)))
+				throw exists('merchant_customer_id', `A customer with merchant_customer_id ${mci} already exists`);
+			ctx.store.deleteUnique(ctx.merchantNo, uniqueKey(obj.merchant_customer_id));
+			ctx.store.setUnique(ctx.merchantNo, uniqueKey(mci), obj.id);
+		}
+		const fields = mci === null ? FIELDS.filter((f) => f !== 'merchant_customer_id') : FIELDS;
+		return applyUpdate(obj, body, fields);
+	}),
 	listRoute('/api/v1/customers', COLLECTION, ['email', 'merchant_customer_id', 'phone']),
 ];
 

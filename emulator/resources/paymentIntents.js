@@ -12,7 +12,8 @@
  */
 const { validate, ORDER, PAYMENT_METHOD_DATA, PAYMENT_METHOD_OPTIONS, DEVICE_DATA, ADDRESS } = require('../validate');
 const { newId, hex32, isoNow, exists, invalid, badState, required, toMilli, clone } = require('../util');
-const { stamp, val, applyUpdate, mustGet, mustRef, retrieveRoute, listRoute, touch, normStatus } = require('./common');
+const { stamp, val, applyUpdate, mustGet, mustRef, touch, normStatus } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 const { outcomeFor, AUTH_FAILED } = require('../cards');
 const { maskCard } = require('./paymentMethods');
 
@@ -174,6 +175,7 @@ function runConfirm(ctx, rec, pm) {
 	obj.confirm = true;
 	obj.payment_method_id = method.id;
 	obj.payment_method = publicPm(method);
+	/** @type {import('../cards').CardOutcome} */
 	const outcome = method.type === 'card' ? outcomeFor(method.last4) : { kind: 'success' };
 	const force3ds =
 		obj.payment_method_options &&
@@ -246,104 +248,137 @@ function customerSnapshot(ctx, body) {
 	return null;
 }
 
+/** Every field of a new payment intent, in the order UseePay prints them (`client_secret` is added). */
+const EMPTY_PAYMENT_INTENT = Object.freeze({
+	amount: null,
+	currency: null,
+	status: 'requires_payment_method',
+	merchant_order_id: null,
+	customer_id: null,
+	customer: null,
+	description: null,
+	order: null,
+	metadata: null,
+	confirm: false,
+	auto_capture: true,
+	invoice_id: null,
+	captured_amount: null,
+	available_payment_method_types: null,
+	payment_method_options: null,
+	payment_method_id: null,
+	payment_method: null,
+	cancellation_reason: null,
+	cancelled_at: null,
+	next_action: null,
+	return_url: null,
+	client_secret: null,
+	last_payment_error: null,
+	mode: null,
+	subscription_id: null,
+});
+
+/**
+ * A new payment intent, stored (with its payment method and refunded total in the record's
+ * meta) under its merchant_order_id, payment_intent.created emitted: from the API and from a
+ * completed checkout session.
+ * @param {import('./common').Ctx} ctx
+ * @param {Record<string, any>} fields the intent's own values; the others start empty
+ * @param {PmInfo|null} pm
+ * @returns {import('../store').StoredRecord}
+ */
+function createPaymentIntent(ctx, fields, pm) {
+	const id = newId('pi_');
+	const obj = stamp(
+		ctx,
+		id,
+		{ ...EMPTY_PAYMENT_INTENT, ...fields, client_secret: `${id}_secret_${hex32()}` },
+		{ errorFields: true },
+	);
+	const rec = ctx.store.insert(ctx.merchantNo, COLLECTION, obj, { pm, refunded: 0 });
+	const key = orderKey(obj.merchant_order_id);
+	if (!ctx.store.getUnique(ctx.merchantNo, key)) ctx.store.setUnique(ctx.merchantNo, key, id);
+	ctx.emit('payment_intent.created', obj);
+	return rec;
+}
+
+/**
+ * Refuses a merchant_order_id another payment intent of the merchant has.
+ * @param {import('./common').Ctx} ctx
+ * @param {string} merchantOrderId
+ */
+function mustBeNewOrder(ctx, merchantOrderId) {
+	if (ctx.store.getUnique(ctx.merchantNo, orderKey(merchantOrderId)))
+		throw exists('merchant_order_id', `A PaymentIntent with merchant_order_id ${merchantOrderId} already exists`);
+}
+
+/**
+ * @param {import('./common').Ctx} ctx
+ * @param {Record<string, any>} obj
+ * @param {Record<string, any>} body validated
+ */
+function updatePaymentIntent(ctx, obj, body) {
+	if (obj.status === 'succeeded' || obj.status === 'cancelled')
+		throw badState(`PaymentIntent is ${obj.status} and can no longer be updated`);
+	if (
+		(body.amount !== undefined || body.currency !== undefined) &&
+		obj.status !== 'requires_payment_method' &&
+		obj.status !== 'failed'
+	)
+		throw badState(`amount and currency can only change in requires_payment_method (now ${obj.status})`);
+	if (body.customer_id || body.customer) {
+		const snap = customerSnapshot(ctx, body);
+		obj.customer = snap;
+		obj.customer_id = snap ? snap.id : null;
+	}
+	if (body.merchant_order_id && body.merchant_order_id !== obj.merchant_order_id) {
+		mustBeNewOrder(ctx, body.merchant_order_id);
+		ctx.store.deleteUnique(ctx.merchantNo, orderKey(obj.merchant_order_id));
+		ctx.store.setUnique(ctx.merchantNo, orderKey(body.merchant_order_id), obj.id);
+		obj.merchant_order_id = body.merchant_order_id;
+	}
+	if (body.currency) obj.currency = String(body.currency).toUpperCase();
+	obj.auto_capture = autoCaptureFrom(body, obj.auto_capture);
+	applyUpdate(obj, body, ['amount', 'description', 'metadata', 'order', 'return_url', 'payment_method_options']);
+	return obj;
+}
+
 /** @type {import('./common').Route[]} */
 const routes = [
-	{
-		method: 'POST',
-		path: '/api/v1/payment_intents/create',
-		handler: (ctx) => {
-			const body = ctx.body;
-			validate(body, CREATE_SCHEMA);
-			const customer = customerSnapshot(ctx, body);
-			if (body.subscription_id) mustRef(ctx, 'subscriptions', body.subscription_id, 'subscription_id', 'Subscription');
-			const pm = paymentMethodFrom(ctx, body);
-			const key = orderKey(body.merchant_order_id);
-			if (ctx.store.getUnique(ctx.merchantNo, key))
-				throw exists(
-					'merchant_order_id',
-					`A PaymentIntent with merchant_order_id ${body.merchant_order_id} already exists`,
-				);
-			const id = newId('pi_');
-			const types = Array.isArray(body.payment_method_types)
-				? body.payment_method_types
-				: ['card', 'apple_pay', 'google_pay'];
-			const obj = stamp(
-				ctx,
-				id,
-				{
-					amount: body.amount,
-					currency: String(body.currency).toUpperCase(),
-					status: 'requires_payment_method',
-					merchant_order_id: body.merchant_order_id,
-					customer_id: customer ? customer.id : null,
-					customer,
-					description: val(body, 'description'),
-					order: val(body, 'order'),
-					metadata: val(body, 'metadata'),
-					confirm: false,
-					auto_capture: autoCaptureFrom(body, true),
-					invoice_id: null,
-					captured_amount: null,
-					available_payment_method_types: types.map((t) => AVAILABLE_NAMES[t] || t),
-					payment_method_options: val(body, 'payment_method_options'),
-					payment_method_id: pm ? pm.id : null,
-					payment_method: pm ? publicPm(pm) : null,
-					cancellation_reason: null,
-					cancelled_at: null,
-					next_action: null,
-					return_url: val(body, 'return_url'),
-					client_secret: `${id}_secret_${hex32()}`,
-					last_payment_error: null,
-					mode: val(body, 'mode'),
-					subscription_id: val(body, 'subscription_id'),
-				},
-				{ errorFields: true },
-			);
-			const rec = ctx.store.insert(ctx.merchantNo, COLLECTION, obj, { pm, refunded: 0 });
-			ctx.store.setUnique(ctx.merchantNo, key, id);
-			ctx.emit('payment_intent.created', obj);
-			if (body.confirm === true && pm) runConfirm(ctx, rec, pm);
-			return obj;
-		},
-	},
+	createRoute('/api/v1/payment_intents/create', CREATE_SCHEMA, (ctx, body) => {
+		const customer = customerSnapshot(ctx, body);
+		if (body.subscription_id) mustRef(ctx, 'subscriptions', body.subscription_id, 'subscription_id', 'Subscription');
+		const pm = paymentMethodFrom(ctx, body);
+		mustBeNewOrder(ctx, body.merchant_order_id);
+		const types = Array.isArray(body.payment_method_types)
+			? body.payment_method_types
+			: ['card', 'apple_pay', 'google_pay'];
+		const rec = createPaymentIntent(
+			ctx,
+			{
+				amount: body.amount,
+				currency: String(body.currency).toUpperCase(),
+				merchant_order_id: body.merchant_order_id,
+				customer_id: customer ? customer.id : null,
+				customer,
+				description: val(body, 'description'),
+				order: val(body, 'order'),
+				metadata: val(body, 'metadata'),
+				auto_capture: autoCaptureFrom(body, true),
+				available_payment_method_types: types.map((/** @type {string} */ t) => AVAILABLE_NAMES[t] || t),
+				payment_method_options: val(body, 'payment_method_options'),
+				payment_method_id: pm ? pm.id : null,
+				payment_method: pm ? publicPm(pm) : null,
+				return_url: val(body, 'return_url'),
+				mode: val(body, 'mode'),
+				subscription_id: val(body, 'subscription_id'),
+			},
+			pm,
+		);
+		if (body.confirm === true && pm) runConfirm(ctx, rec, pm);
+		return rec.obj;
+	}),
 	retrieveRoute('/api/v1/payment_intents/{id}', COLLECTION, 'PaymentIntent'),
-	{
-		method: 'POST',
-		path: '/api/v1/payment_intents/{id}',
-		handler: (ctx) => {
-			const obj = mustGet(ctx, COLLECTION, ctx.params.id, 'PaymentIntent');
-			validate(ctx.body, UPDATE_SCHEMA);
-			if (obj.status === 'succeeded' || obj.status === 'cancelled')
-				throw badState(`PaymentIntent is ${obj.status} and can no longer be updated`);
-			const body = ctx.body;
-			if (
-				(body.amount !== undefined || body.currency !== undefined) &&
-				obj.status !== 'requires_payment_method' &&
-				obj.status !== 'failed'
-			)
-				throw badState(`amount and currency can only change in requires_payment_method (now ${obj.status})`);
-			if (body.customer_id || body.customer) {
-				const snap = customerSnapshot(ctx, body);
-				obj.customer = snap;
-				obj.customer_id = snap ? snap.id : null;
-			}
-			if (body.merchant_order_id && body.merchant_order_id !== obj.merchant_order_id) {
-				const key = orderKey(body.merchant_order_id);
-				if (ctx.store.getUnique(ctx.merchantNo, key))
-					throw exists(
-						'merchant_order_id',
-						`A PaymentIntent with merchant_order_id ${body.merchant_order_id} already exists`,
-					);
-				ctx.store.deleteUnique(ctx.merchantNo, orderKey(obj.merchant_order_id));
-				ctx.store.setUnique(ctx.merchantNo, key, obj.id);
-				obj.merchant_order_id = body.merchant_order_id;
-			}
-			if (body.currency) obj.currency = String(body.currency).toUpperCase();
-			obj.auto_capture = autoCaptureFrom(body, obj.auto_capture);
-			applyUpdate(obj, body, ['amount', 'description', 'metadata', 'order', 'return_url', 'payment_method_options']);
-			return obj;
-		},
-	},
+	updateRoute('/api/v1/payment_intents/{id}', COLLECTION, 'PaymentIntent', UPDATE_SCHEMA, updatePaymentIntent),
 	{
 		method: 'POST',
 		path: '/api/v1/payment_intents/{id}/confirm',
@@ -363,15 +398,15 @@ const routes = [
 			return obj;
 		},
 	},
-	{
-		method: 'POST',
-		path: '/api/v1/payment_intents/{id}/capture',
-		handler: (ctx) => {
-			const obj = mustGet(ctx, COLLECTION, ctx.params.id, 'PaymentIntent');
-			validate(ctx.body, { amount: { type: 'number', positive: true } });
+	updateRoute(
+		'/api/v1/payment_intents/{id}/capture',
+		COLLECTION,
+		'PaymentIntent',
+		{ amount: { type: 'number', positive: true } },
+		(ctx, obj, body) => {
 			if (obj.status !== 'requires_capture')
 				throw badState(`PaymentIntent is ${obj.status}; only requires_capture can be captured`);
-			const amount = ctx.body.amount === undefined || ctx.body.amount === null ? obj.amount : ctx.body.amount;
+			const amount = body.amount === undefined || body.amount === null ? obj.amount : body.amount;
 			if (toMilli(amount) > toMilli(obj.amount))
 				throw invalid('amount', `amount ${amount} exceeds the authorised amount ${obj.amount}`);
 			obj.captured_amount = amount;
@@ -381,27 +416,27 @@ const routes = [
 			ctx.emit('payment_intent.succeeded', obj);
 			return obj;
 		},
-	},
-	{
-		method: 'POST',
-		path: '/api/v1/payment_intents/{id}/cancel',
-		handler: (ctx) => {
-			const obj = mustGet(ctx, COLLECTION, ctx.params.id, 'PaymentIntent');
-			validate(ctx.body, { cancellation_reason: { type: 'string' } });
+	),
+	updateRoute(
+		'/api/v1/payment_intents/{id}/cancel',
+		COLLECTION,
+		'PaymentIntent',
+		{ cancellation_reason: { type: 'string' } },
+		(ctx, obj, body) => {
 			if (!CANCELLABLE.includes(obj.status))
 				throw badState(`PaymentIntent is ${obj.status}; only ${CANCELLABLE.join(', ')} can be cancelled`);
 			obj.status = 'cancelled';
 			obj.cancelled_at = isoNow();
-			obj.cancellation_reason = val(ctx.body, 'cancellation_reason');
+			obj.cancellation_reason = val(body, 'cancellation_reason');
 			obj.next_action = null;
 			touch(obj);
 			ctx.emit('payment_intent.cancelled', obj);
 			return obj;
 		},
-	},
+	),
 	listRoute('/api/v1/payment_intents', COLLECTION, ['status', 'customer_id', 'merchant_order_id'], {
 		status: (obj, v) => normStatus(obj.status) === normStatus(v),
 	}),
 ];
 
-module.exports = { routes, complete3ds, authorised, COLLECTION, orderKey };
+module.exports = { routes, complete3ds, authorised, createPaymentIntent, COLLECTION, orderKey };

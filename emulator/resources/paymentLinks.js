@@ -5,9 +5,10 @@
  * phone_number -> phone. `status` is `active` (UseePay's values are undocumented) and `url`
  * points at a small page served by the emulator.
  */
-const { validate, ORDER } = require('../validate');
+const { ORDER } = require('../validate');
 const { newId, clone, isPlainObject } = require('../util');
-const { stamp, val, applyUpdate, mustGet, mustRef, retrieveRoute, listRoute } = require('./common');
+const { stamp, val, applyUpdate, mustRef } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
 const COLLECTION = 'payment_links';
 
@@ -63,9 +64,10 @@ function responseOrder(order) {
 	const o = clone(order);
 	if (!isPlainObject(o)) return o ?? null;
 	if (Array.isArray(o.products)) o.products.forEach((/** @type {any} */ p) => rename(p, 'unit_price', 'price'));
-	if (isPlainObject(o.shipping)) {
-		rename(o.shipping, 'phone_number', 'phone');
-		rename(o.shipping.address, 'country_code', 'country');
+	const shipping = o.shipping;
+	if (isPlainObject(shipping)) {
+		rename(shipping, 'phone_number', 'phone');
+		rename(/** @type {Record<string, any>|undefined} */ (shipping.address), 'country_code', 'country');
 	}
 	return o;
 }
@@ -92,55 +94,48 @@ const PLAIN_FIELDS = [
 
 /** @type {import('./common').Route[]} */
 const routes = [
-	{
-		method: 'POST',
-		path: '/api/v1/payment_links/create',
-		handler: (ctx) => {
-			const body = ctx.body;
-			validate(body, schema(true));
-			if (body.customer_id) mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
-			const id = newId('plk_');
-			const obj = stamp(
-				ctx,
-				id,
-				{
-					url: `${ctx.baseUrl}/__emulator/pay/${id}`,
-					status: 'active',
-					amount: body.amount,
-					currency: String(body.currency).toUpperCase(),
-					reusable: val(body, 'reusable', false),
-					title: val(body, 'title'),
-					description: val(body, 'description'),
-					reference: val(body, 'reference'),
-					order: responseOrder(body.order),
-					customer: responseCustomer(body.customer),
-					customer_id: val(body, 'customer_id'),
-					supported_currencies: val(body, 'supported_currencies'),
-					expires_at: null,
-					collectable_options: val(body, 'collectable_options'),
-					metadata: val(body, 'metadata'),
-				},
-				{ errorFields: true },
-			);
-			ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
-			return obj;
-		},
-	},
+	createRoute('/api/v1/payment_links/create', schema(true), (ctx, body) => {
+		if (body.customer_id) mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
+		const id = newId('plk_');
+		const obj = stamp(
+			ctx,
+			id,
+			{
+				url: `${ctx.baseUrl}/__emulator/pay/${id}`,
+				status: 'active',
+				amount: body.amount,
+				currency: String(body.currency).toUpperCase(),
+				reusable: val(body, 'reusable', false),
+				title: val(body, 'title'),
+				description: val(body, 'description'),
+				reference: val(body, 'reference'),
+				order: responseOrder(body.order),
+				customer: responseCustomer(body.customer),
+				customer_id: val(body, 'customer_id'),
+				supported_currencies: val(body, 'supported_currencies'),
+				expires_at: null,
+				collectable_options: val(body, 'collectable_options'),
+				metadata: val(body, 'metadata'),
+			},
+			{ errorFields: true },
+		);
+		ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
+		return obj;
+	}),
 	retrieveRoute('/api/v1/payment_links/{payment_link_id}', COLLECTION, 'Payment link'),
-	{
-		method: 'POST',
-		path: '/api/v1/payment_links/{payment_link_id}',
-		handler: (ctx) => {
-			const obj = mustGet(ctx, COLLECTION, ctx.params.payment_link_id, 'Payment link');
-			const body = ctx.body;
-			validate(body, schema(false));
+	updateRoute(
+		'/api/v1/payment_links/{payment_link_id}',
+		COLLECTION,
+		'Payment link',
+		schema(false),
+		(ctx, obj, body) => {
 			if (body.customer_id) mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
 			if (body.order !== undefined) obj.order = responseOrder(body.order);
 			if (body.customer !== undefined) obj.customer = responseCustomer(body.customer);
 			if (body.currency) body.currency = String(body.currency).toUpperCase();
 			return applyUpdate(obj, body, PLAIN_FIELDS);
 		},
-	},
+	),
 	listRoute('/api/v1/payment_links', COLLECTION, ['status', 'customer_id']),
 ];
 

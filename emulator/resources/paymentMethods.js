@@ -4,9 +4,10 @@
  * wallet helper endpoints: Apple Pay merchant session and payment method configurations.
  * The full card number is never stored: only brand, last4, expiry and name.
  */
-const { validate, BILLING } = require('../validate');
+const { BILLING } = require('../validate');
 const { newId, invalid, hex32 } = require('../util');
-const { stamp, val, applyUpdate, mustGet, mustRef, retrieveRoute, listRoute, touch } = require('./common');
+const { stamp, val, applyUpdate, mustRef, touch } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 const { brandOf, digitsOf } = require('../cards');
 
 const COLLECTION = 'payment_methods';
@@ -58,110 +59,113 @@ function maskCard(card, source) {
 	};
 }
 
+/** @type {Record<string, import('../validate').FieldSpec>} */
+const APPLE_PAY_SESSION_SCHEMA = {
+	display_name: { type: 'string', required: true },
+	host: { type: 'string', required: true },
+	merchant_identifier: { type: 'string', required: true },
+	merchant_id: { type: 'string', required: true },
+	validationURL: { type: 'string', required: true },
+};
+
+/** @type {Record<string, import('../validate').FieldSpec>} */
+const CONFIGURATIONS_SCHEMA = {
+	currency: { type: 'string', required: true, currency: true },
+	amount: { type: 'number', required: true, positive: true },
+	host: { type: 'string', required: true },
+	merchant_name: { type: 'string', required: true },
+	os_type: { type: 'string', required: true, enum: ['WEB', 'IOS', 'ANDROID'] },
+};
+
+/**
+ * The emulator never contacts Apple: it returns a plausible opaque session.
+ * @param {import('./common').Ctx} ctx
+ * @param {Record<string, any>} body
+ */
+function applePaySession(ctx, body) {
+	const now = Date.now();
+	return {
+		paymentSession: {
+			epochTimestamp: now,
+			expiresAt: now + 3600 * 1000,
+			merchantSessionIdentifier: `SSH${hex32().toUpperCase()}`,
+			nonce: hex32().slice(0, 8),
+			merchantIdentifier: body.merchant_identifier,
+			domainName: body.host,
+			displayName: body.display_name,
+			signature: Buffer.from(hex32()).toString('base64'),
+			operationalAnalyticsIdentifier: `${body.display_name}:${hex32().slice(0, 16)}`,
+			retries: 0,
+			pspId: ctx.merchantNo,
+		},
+	};
+}
+
+/**
+ * @param {import('./common').Ctx} ctx
+ * @param {Record<string, any>} body
+ */
+function walletConfigurations(ctx, body) {
+	return {
+		merchantNo: ctx.merchantNo,
+		appId: ctx.appId,
+		domain: body.host,
+		apple_pay: {
+			configuration: { merchant_identifier: `merchant.${body.host}`, merchant_name: body.merchant_name },
+			allowed_card_networks: ['visa', 'masterCard', 'amex', 'discover', 'jcb'],
+			allowed_card_auth_methods: ['supports3DS'],
+		},
+		google_pay: {
+			allowed_card_networks: ['VISA', 'MASTERCARD', 'AMEX', 'DISCOVER', 'JCB'],
+			allowed_card_auth_methods: ['PAN_ONLY', 'CRYPTOGRAM_3DS'],
+			tokenization_specification: {
+				type: 'PAYMENT_GATEWAY',
+				parameters: { gateway: 'useepay', gatewayMerchantId: ctx.merchantNo },
+			},
+		},
+	};
+}
+
 /** @type {import('./common').Route[]} */
 const routes = [
-	{
-		method: 'POST',
-		path: '/api/v1/payment_methods/apple_pay/merchant_session',
-		handler: (ctx) => {
-			validate(ctx.body, {
-				display_name: { type: 'string', required: true },
-				host: { type: 'string', required: true },
-				merchant_identifier: { type: 'string', required: true },
-				merchant_id: { type: 'string', required: true },
-				validationURL: { type: 'string', required: true },
-			});
-			const now = Date.now();
-			// The emulator never contacts Apple: it returns a plausible opaque session.
-			return {
-				paymentSession: {
-					epochTimestamp: now,
-					expiresAt: now + 3600 * 1000,
-					merchantSessionIdentifier: `SSH${hex32().toUpperCase()}`,
-					nonce: hex32().slice(0, 8),
-					merchantIdentifier: ctx.body.merchant_identifier,
-					domainName: ctx.body.host,
-					displayName: ctx.body.display_name,
-					signature: Buffer.from(hex32()).toString('base64'),
-					operationalAnalyticsIdentifier: `${ctx.body.display_name}:${hex32().slice(0, 16)}`,
-					retries: 0,
-					pspId: ctx.merchantNo,
-				},
-			};
-		},
-	},
-	{
-		method: 'POST',
-		path: '/api/v1/payment_method_configurations',
-		handler: (ctx) => {
-			validate(ctx.body, {
-				currency: { type: 'string', required: true, currency: true },
-				amount: { type: 'number', required: true, positive: true },
-				host: { type: 'string', required: true },
-				merchant_name: { type: 'string', required: true },
-				os_type: { type: 'string', required: true, enum: ['WEB', 'IOS', 'ANDROID'] },
-			});
-			return {
-				merchantNo: ctx.merchantNo,
-				appId: ctx.appId,
-				domain: ctx.body.host,
-				apple_pay: {
-					configuration: { merchant_identifier: `merchant.${ctx.body.host}`, merchant_name: ctx.body.merchant_name },
-					allowed_card_networks: ['visa', 'masterCard', 'amex', 'discover', 'jcb'],
-					allowed_card_auth_methods: ['supports3DS'],
-				},
-				google_pay: {
-					allowed_card_networks: ['VISA', 'MASTERCARD', 'AMEX', 'DISCOVER', 'JCB'],
-					allowed_card_auth_methods: ['PAN_ONLY', 'CRYPTOGRAM_3DS'],
-					tokenization_specification: {
-						type: 'PAYMENT_GATEWAY',
-						parameters: { gateway: 'useepay', gatewayMerchantId: ctx.merchantNo },
-					},
-				},
-			};
-		},
-	},
-	{
-		method: 'POST',
-		path: '/api/v1/payment_methods/create',
-		handler: (ctx) => {
-			validate(ctx.body, CREATE_SCHEMA);
-			if (ctx.body.customer_id) mustRef(ctx, 'customers', ctx.body.customer_id, 'customer_id', 'Customer');
-			const card = maskCard(ctx.body.card, 'card');
-			const obj = stamp(
-				ctx,
-				newId('pm_'),
-				{
-					type: ctx.body.type,
-					customer_id: val(ctx.body, 'customer_id'),
-					card,
-					billing: val(ctx.body, 'billing'),
-					metadata: val(ctx.body, 'metadata'),
-				},
-				{ errorFields: 'short' },
-			);
-			ctx.store.insert(ctx.merchantNo, COLLECTION, obj, { last4: card.last4 });
-			ctx.emit('payment_method.created', obj);
-			return obj;
-		},
-	},
+	createRoute('/api/v1/payment_methods/apple_pay/merchant_session', APPLE_PAY_SESSION_SCHEMA, applePaySession),
+	createRoute('/api/v1/payment_method_configurations', CONFIGURATIONS_SCHEMA, walletConfigurations),
+	createRoute('/api/v1/payment_methods/create', CREATE_SCHEMA, (ctx, body) => {
+		if (body.customer_id) mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
+		const card = maskCard(body.card, 'card');
+		const obj = stamp(
+			ctx,
+			newId('pm_'),
+			{
+				type: body.type,
+				customer_id: val(body, 'customer_id'),
+				card,
+				billing: val(body, 'billing'),
+				metadata: val(body, 'metadata'),
+			},
+			{ errorFields: 'short' },
+		);
+		ctx.store.insert(ctx.merchantNo, COLLECTION, obj, { last4: card.last4 });
+		ctx.emit('payment_method.created', obj);
+		return obj;
+	}),
 	retrieveRoute('/api/v1/payment_methods/{payment_method_id}', COLLECTION, 'Payment method'),
-	{
-		method: 'POST',
-		path: '/api/v1/payment_methods/{payment_method_id}',
-		handler: (ctx) => {
-			const obj = mustGet(ctx, COLLECTION, ctx.params.payment_method_id, 'Payment method');
-			validate(ctx.body, UPDATE_SCHEMA);
-			if (ctx.body.customer_id) mustRef(ctx, 'customers', ctx.body.customer_id, 'customer_id', 'Customer');
-			if (ctx.body.billing && obj.billing) {
-				obj.billing = { ...obj.billing, ...ctx.body.billing };
-				applyUpdate(obj, ctx.body, ['metadata', 'customer_id']);
-			} else applyUpdate(obj, ctx.body, ['billing', 'metadata', 'customer_id']);
+	updateRoute(
+		'/api/v1/payment_methods/{payment_method_id}',
+		COLLECTION,
+		'Payment method',
+		UPDATE_SCHEMA,
+		(ctx, obj, body) => {
+			if (body.customer_id) mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
+			if (body.billing && obj.billing) {
+				obj.billing = { ...obj.billing, ...body.billing };
+				applyUpdate(obj, body, ['metadata', 'customer_id']);
+			} else applyUpdate(obj, body, ['billing', 'metadata', 'customer_id']);
 			touch(obj);
 			ctx.emit('payment_method.updated', obj);
 			return obj;
 		},
-	},
+	),
 	listRoute('/api/v1/payment_methods', COLLECTION, ['customer_id', 'type']),
 ];
 

@@ -4,9 +4,10 @@
  * paying an invoice of an incomplete subscription activates it; cancel -> `cancelled` with
  * `canceled_at` (UseePay's own spelling mix); cancelling twice -> 400.
  */
-const { validate, ORDER } = require('../validate');
+const { ORDER } = require('../validate');
 const { newId, isoNow, badState } = require('../util');
-const { stamp, val, applyUpdate, mustGet, mustRef, retrieveRoute, listRoute, touch, normStatus } = require('./common');
+const { stamp, val, applyUpdate, mustRef, touch, normStatus } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
 const COLLECTION = 'subscriptions';
 const INTERVALS = ['day', 'week', 'month', 'year'];
@@ -76,138 +77,158 @@ function activate(ctx, sub) {
 	ctx.emit('subscription.active', sub);
 }
 
+/** Every field of a new subscription, in the order UseePay prints them. */
+const EMPTY_SUBSCRIPTION = Object.freeze({
+	customer_id: null,
+	currency: null,
+	recurring: null,
+	status: 'incomplete',
+	description: null,
+	order: null,
+	metadata: null,
+	collection_method: 'charge_automatically',
+	days_until_due: null,
+	default_payment_method: null,
+	current_period_start: null,
+	current_period_end: null,
+	latest_invoice: null,
+	first_invoice_id: null,
+	cancel_at_period_end: null,
+	cancel_at: null,
+	canceled_at: null,
+	ended_at: null,
+	cancellation_details: null,
+	livemode: false,
+	prorate: null,
+	invoice_now: null,
+});
+
+/**
+ * A new subscription (`incomplete`), stored, with subscription.created emitted: from the API
+ * and from a completed checkout session. `recurring.unit_amount` may be a numeric string.
+ * @param {import('./common').Ctx} ctx
+ * @param {{customer_id: string, currency: string, recurring: Record<string, any>} & Record<string, any>} fields
+ *   the subscription's own values; the others start empty
+ */
+function createSubscription(ctx, fields) {
+	const r = fields.recurring;
+	const obj = stamp(
+		ctx,
+		newId('sub_'),
+		{
+			...EMPTY_SUBSCRIPTION,
+			...fields,
+			recurring: {
+				interval: r.interval,
+				interval_count: r.interval_count,
+				unit_amount: typeof r.unit_amount === 'string' ? Number(r.unit_amount) : r.unit_amount,
+				total_billing_cycles: r.total_billing_cycles ?? null,
+				current_billing_cycles: 0,
+			},
+		},
+		{ errorFields: 'short' },
+	);
+	ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
+	ctx.emit('subscription.created', obj);
+	return obj;
+}
+
+/** @type {Record<string, import('../validate').FieldSpec>} */
+const CANCEL_SCHEMA = {
+	cancel_at_period_end: { type: 'boolean' },
+	cancellation_details: {
+		type: 'object',
+		fields: {
+			comment: { type: 'string' },
+			feedback: {
+				type: 'string',
+				enum: [
+					'customer_service',
+					'low_quality',
+					'missing_features',
+					'other',
+					'switched_service',
+					'too_complex',
+					'too_expensive',
+					'unused',
+				],
+			},
+		},
+	},
+	invoice_now: { type: 'boolean' },
+	prorate: { type: 'boolean' },
+};
+
+/**
+ * @param {import('./common').Ctx} ctx
+ * @param {Record<string, any>} obj
+ * @param {Record<string, any>} body validated
+ */
+function updateSubscription(ctx, obj, body) {
+	if (normStatus(obj.status) === 'cancelled') throw badState('Subscription is cancelled and can no longer be updated');
+	if (body.customer_id) mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
+	if (body.default_payment_method)
+		mustRef(ctx, 'payment_methods', body.default_payment_method, 'default_payment_method', 'Payment method');
+	if (body.recurring) {
+		const r = { ...obj.recurring, ...body.recurring };
+		if (typeof r.unit_amount === 'string') r.unit_amount = Number(r.unit_amount);
+		obj.recurring = r;
+	}
+	if (body.currency) obj.currency = String(body.currency).toUpperCase();
+	applyUpdate(obj, body, [
+		'customer_id',
+		'default_payment_method',
+		'collection_method',
+		'days_until_due',
+		'description',
+		'order',
+		'metadata',
+	]);
+	ctx.emit('subscription.updated', obj);
+	if (obj.status === 'incomplete' && body.default_payment_method) activate(ctx, obj);
+	return obj;
+}
+
 /** @type {import('./common').Route[]} */
 const routes = [
-	{
-		method: 'POST',
-		path: '/api/v1/subscriptions/create',
-		handler: (ctx) => {
-			const body = ctx.body;
-			validate(body, CREATE_SCHEMA);
-			mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
-			if (body.default_payment_method)
-				mustRef(ctx, 'payment_methods', body.default_payment_method, 'default_payment_method', 'Payment method');
-			const r = body.recurring;
-			const obj = stamp(
-				ctx,
-				newId('sub_'),
-				{
-					customer_id: body.customer_id,
-					currency: String(body.currency).toUpperCase(),
-					recurring: {
-						interval: r.interval,
-						interval_count: r.interval_count,
-						unit_amount: typeof r.unit_amount === 'string' ? Number(r.unit_amount) : r.unit_amount,
-						total_billing_cycles: r.total_billing_cycles ?? null,
-						current_billing_cycles: 0,
-					},
-					status: 'incomplete',
-					description: val(body, 'description'),
-					order: val(body, 'order'),
-					metadata: val(body, 'metadata'),
-					collection_method: val(body, 'collection_method', 'charge_automatically'),
-					days_until_due: val(body, 'days_until_due'),
-					default_payment_method: val(body, 'default_payment_method'),
-					current_period_start: val(body, 'current_period_start'),
-					current_period_end: null,
-					latest_invoice: null,
-					first_invoice_id: null,
-					cancel_at_period_end: null,
-					cancel_at: null,
-					canceled_at: null,
-					ended_at: null,
-					cancellation_details: null,
-					livemode: false,
-					prorate: null,
-					invoice_now: null,
-				},
-				{ errorFields: 'short' },
-			);
-			ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
-			ctx.emit('subscription.created', obj);
-			if (obj.default_payment_method) activate(ctx, obj);
-			return obj;
-		},
-	},
+	createRoute('/api/v1/subscriptions/create', CREATE_SCHEMA, (ctx, body) => {
+		mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
+		if (body.default_payment_method)
+			mustRef(ctx, 'payment_methods', body.default_payment_method, 'default_payment_method', 'Payment method');
+		const obj = createSubscription(ctx, {
+			customer_id: body.customer_id,
+			currency: String(body.currency).toUpperCase(),
+			recurring: body.recurring,
+			description: val(body, 'description'),
+			order: val(body, 'order'),
+			metadata: val(body, 'metadata'),
+			collection_method: val(body, 'collection_method', 'charge_automatically'),
+			days_until_due: val(body, 'days_until_due'),
+			default_payment_method: val(body, 'default_payment_method'),
+			current_period_start: val(body, 'current_period_start'),
+		});
+		if (obj.default_payment_method) activate(ctx, obj);
+		return obj;
+	}),
 	retrieveRoute('/api/v1/subscriptions/{id}', COLLECTION, 'Subscription'),
-	{
-		method: 'POST',
-		path: '/api/v1/subscriptions/{id}',
-		handler: (ctx) => {
-			const obj = mustGet(ctx, COLLECTION, ctx.params.id, 'Subscription');
-			const body = ctx.body;
-			validate(body, UPDATE_SCHEMA);
-			if (normStatus(obj.status) === 'cancelled')
-				throw badState('Subscription is cancelled and can no longer be updated');
-			if (body.customer_id) mustRef(ctx, 'customers', body.customer_id, 'customer_id', 'Customer');
-			if (body.default_payment_method)
-				mustRef(ctx, 'payment_methods', body.default_payment_method, 'default_payment_method', 'Payment method');
-			if (body.recurring) {
-				const r = { ...obj.recurring, ...body.recurring };
-				if (typeof r.unit_amount === 'string') r.unit_amount = Number(r.unit_amount);
-				obj.recurring = r;
-			}
-			if (body.currency) obj.currency = String(body.currency).toUpperCase();
-			applyUpdate(obj, body, [
-				'customer_id',
-				'default_payment_method',
-				'collection_method',
-				'days_until_due',
-				'description',
-				'order',
-				'metadata',
-			]);
-			ctx.emit('subscription.updated', obj);
-			if (obj.status === 'incomplete' && body.default_payment_method) activate(ctx, obj);
-			return obj;
-		},
-	},
-	{
-		method: 'POST',
-		path: '/api/v1/subscriptions/{id}/cancel',
-		handler: (ctx) => {
-			const obj = mustGet(ctx, COLLECTION, ctx.params.id, 'Subscription');
-			validate(ctx.body, {
-				cancel_at_period_end: { type: 'boolean' },
-				cancellation_details: {
-					type: 'object',
-					fields: {
-						comment: { type: 'string' },
-						feedback: {
-							type: 'string',
-							enum: [
-								'customer_service',
-								'low_quality',
-								'missing_features',
-								'other',
-								'switched_service',
-								'too_complex',
-								'too_expensive',
-								'unused',
-							],
-						},
-					},
-				},
-				invoice_now: { type: 'boolean' },
-				prorate: { type: 'boolean' },
-			});
-			if (normStatus(obj.status) === 'cancelled') throw badState('Subscription is already cancelled');
-			const now = isoNow();
-			obj.status = 'cancelled';
-			obj.canceled_at = now;
-			obj.ended_at = now;
-			obj.cancel_at_period_end = val(ctx.body, 'cancel_at_period_end', false);
-			obj.cancellation_details = val(ctx.body, 'cancellation_details');
-			obj.invoice_now = val(ctx.body, 'invoice_now');
-			obj.prorate = val(ctx.body, 'prorate');
-			touch(obj);
-			ctx.emit('subscription.cancelled', obj);
-			return obj;
-		},
-	},
+	updateRoute('/api/v1/subscriptions/{id}', COLLECTION, 'Subscription', UPDATE_SCHEMA, updateSubscription),
+	updateRoute('/api/v1/subscriptions/{id}/cancel', COLLECTION, 'Subscription', CANCEL_SCHEMA, (ctx, obj, body) => {
+		if (normStatus(obj.status) === 'cancelled') throw badState('Subscription is already cancelled');
+		const now = isoNow();
+		obj.status = 'cancelled';
+		obj.canceled_at = now;
+		obj.ended_at = now;
+		obj.cancel_at_period_end = val(body, 'cancel_at_period_end', false);
+		obj.cancellation_details = val(body, 'cancellation_details');
+		obj.invoice_now = val(body, 'invoice_now');
+		obj.prorate = val(body, 'prorate');
+		touch(obj);
+		ctx.emit('subscription.cancelled', obj);
+		return obj;
+	}),
 	listRoute('/api/v1/subscriptions', COLLECTION, ['customer_id', 'status'], {
 		status: (obj, v) => normStatus(obj.status) === normStatus(v),
 	}),
 ];
 
-module.exports = { routes, activate, COLLECTION };
+module.exports = { routes, activate, createSubscription, COLLECTION };

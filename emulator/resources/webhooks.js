@@ -4,9 +4,9 @@
  * (127.0.0.0/8, localhost, [::1]); any other host is refused with 400 invalid_argument / url, so
  * deliveries can never leave the machine.
  */
-const { validate } = require('../validate');
 const { newId, invalid, isLoopbackHost } = require('../util');
-const { stamp, val, applyUpdate, mustGet, retrieveRoute, listRoute } = require('./common');
+const { stamp, val, applyUpdate } = require('./common');
+const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 const { EVENT_NAMES, DEFAULT_API_VERSION } = require('../events');
 
 const COLLECTION = 'webhooks';
@@ -20,6 +20,7 @@ const schema = (req) => ({
 	metadata: { type: 'object' },
 	status: { type: 'string', enum: ['enabled', 'disabled'] },
 });
+const UPDATE_SCHEMA = schema(false);
 
 /**
  * Throws unless `raw` is an http(s) URL on a loopback host.
@@ -54,36 +55,25 @@ function checkBody(body) {
 
 /** @type {import('./common').Route[]} */
 const routes = [
-	{
-		method: 'POST',
-		path: '/api/v1/webhooks/create',
-		handler: (ctx) => {
-			validate(ctx.body, schema(true));
-			checkBody(ctx.body);
-			const obj = stamp(ctx, newId('wek_'), {
-				url: ctx.body.url,
-				description: val(ctx.body, 'description'),
-				events: val(ctx.body, 'events'),
-				metadata: val(ctx.body, 'metadata', {}),
-				status: val(ctx.body, 'status', 'enabled'),
-				secret: null,
-				api_version: val(ctx.body, 'api_version', DEFAULT_API_VERSION),
-			});
-			ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
-			return obj;
-		},
-	},
+	createRoute('/api/v1/webhooks/create', schema(true), (ctx, body) => {
+		checkBody(body);
+		const obj = stamp(ctx, newId('wek_'), {
+			url: body.url,
+			description: val(body, 'description'),
+			events: val(body, 'events'),
+			metadata: val(body, 'metadata', {}),
+			status: val(body, 'status', 'enabled'),
+			secret: null,
+			api_version: val(body, 'api_version', DEFAULT_API_VERSION),
+		});
+		ctx.store.insert(ctx.merchantNo, COLLECTION, obj);
+		return obj;
+	}),
 	retrieveRoute('/api/v1/webhooks/{webhook_id}', COLLECTION, 'Webhook'),
-	{
-		method: 'POST',
-		path: '/api/v1/webhooks/{webhook_id}',
-		handler: (ctx) => {
-			const obj = mustGet(ctx, COLLECTION, ctx.params.webhook_id, 'Webhook');
-			validate(ctx.body, schema(false));
-			checkBody(ctx.body);
-			return applyUpdate(obj, ctx.body, ['url', 'events', 'api_version', 'description', 'metadata', 'status']);
-		},
-	},
+	updateRoute('/api/v1/webhooks/{webhook_id}', COLLECTION, 'Webhook', UPDATE_SCHEMA, (_ctx, obj, body) => {
+		checkBody(body);
+		return applyUpdate(obj, body, Object.keys(UPDATE_SCHEMA));
+	}),
 	listRoute('/api/v1/webhooks', COLLECTION, ['status']),
 ];
 

@@ -2,66 +2,23 @@
 /**
  * The demo: the UseePay emulator and a real n8n with our package, a UseePay credential that
  * points at the emulator, and the example workflows imported (the events workflow published,
- * so the trigger registers itself with the emulator on start). Used by `npm start` and by the
- * end-to-end tests.
+ * so the trigger registers itself with the emulator on start). Used by `npm start`, the
+ * end-to-end tests and the editor test.
  */
-const fs = require('node:fs');
 const path = require('node:path');
 
-const { createEmulator } = require('../../emulator/server');
-const { REPO_ROOT, ensureRuntime, packPackage, N8nInstance } = require('../lib/n8n');
+const { ensureRuntime, packPackage, N8nInstance } = require('../lib/n8n');
+const { MERCHANT, OWNER, useePayCredential, exampleWorkflows } = require('../lib/fixtures');
+const { jsonRequest } = require('../lib/http');
+const { ownerSession } = require('../lib/n8nRest');
+const { startEmulator } = require('../lib/emulator');
 
-const EXAMPLES = path.join(REPO_ROOT, 'examples');
-const CREDENTIAL_ID = 'useepayDemoCred1';
-const MERCHANT = { merchantNo: '500000000007245', apiKey: 'UseePay_SK_emulator', appId: 'www.pay.com' };
-const OWNER = { email: 'demo@useepay.local', firstName: 'Demo', lastName: 'User', password: 'UseePayDemo1' };
-
-function exampleWorkflows() {
-	return fs
-		.readdirSync(EXAMPLES)
-		.filter((file) => file.endsWith('.workflow.json'))
-		.map((file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')));
-}
-
-function demoCredential(emulatorUrl, publicKeyPem) {
-	return {
-		id: CREDENTIAL_ID,
-		name: 'UseePay (local emulator)',
-		type: 'useePayApi',
-		data: { environment: 'custom', baseUrl: emulatorUrl, ...MERCHANT, webhookSignatureCert: publicKeyPem },
-	};
-}
-
-async function jsonRequest(url, { method = 'GET', body, headers = {} } = {}) {
-	const response = await fetch(url, {
-		method,
-		headers: { 'content-type': 'application/json', ...headers },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	let json;
-	try {
-		json = text ? JSON.parse(text) : undefined;
-	} catch {
-		json = text;
-	}
-	return { status: response.status, json, headers: response.headers };
-}
-
-/** Creates the instance owner (first start) and returns a logged-in session cookie. */
-async function ownerSession(n8nUrl) {
-	await jsonRequest(`${n8nUrl}/rest/owner/setup`, { method: 'POST', body: OWNER });
-	const login = await jsonRequest(`${n8nUrl}/rest/login`, {
-		method: 'POST',
-		body: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
-	});
-	if (login.status !== 200) throw new Error(`n8n login failed: HTTP ${login.status}`);
-	const cookie = (login.headers.get('set-cookie') || '').split(';')[0];
-	return { cookie };
-}
+/** A workflow started by an event (not by hand): published before n8n starts. @param {any} workflow */
+const hasEventTrigger = (workflow) =>
+	workflow.nodes.some((/** @type {any} */ node) => node.type.endsWith('Trigger') && !node.type.includes('manual'));
 
 /**
- * @param {{dir: string, version?: string, n8nPort?: number, emulatorPort?: number, brokerPort?: number, emulatorOptions?: object, log?: (line: string) => void}} options
+ * @param {{dir: string, version?: string, n8nPort?: number, emulatorPort?: number, brokerPort?: number, emulatorOptions?: import('../../emulator/server').EmulatorOptions, log?: (line: string) => void}} options
  *   version: the n8n version (default: `N8N_VERSION`, else n8nLines.js's default)
  */
 async function startDemo({
@@ -78,8 +35,7 @@ async function startDemo({
 	log(`n8n ${runtime.version} ready; building and packing n8n-nodes-useepay`);
 	const tarball = packPackage(path.join(dir, 'pack'));
 
-	const emulator = createEmulator(emulatorOptions);
-	const { url: emulatorUrl } = await emulator.listen(emulatorPort, '127.0.0.1');
+	const { emulator, url: emulatorUrl } = await startEmulator(emulatorOptions, emulatorPort);
 	log(`UseePay emulator on ${emulatorUrl}`);
 	const n8n = new N8nInstance({ runtime, dir: path.join(dir, 'n8n'), port: n8nPort, brokerPort });
 	const stop = async () => {
@@ -89,15 +45,12 @@ async function startDemo({
 
 	// Whatever fails from here (an import, n8n's start, the login) stops what was started.
 	try {
+		const credential = useePayCredential({ baseUrl: emulatorUrl, publicKeyPem: emulator.publicKeyPem });
 		n8n.installPackage(tarball);
-		await n8n.importCredentials([demoCredential(emulatorUrl, emulator.publicKeyPem)]);
+		await n8n.importCredentials([credential]);
 		const workflows = exampleWorkflows();
 		for (const workflow of workflows) await n8n.importWorkflow(workflow);
-		for (const workflow of workflows.filter((wf) =>
-			wf.nodes.some((node) => node.type.endsWith('Trigger') && !node.type.includes('manual')),
-		)) {
-			await n8n.activateWorkflow(workflow.id);
-		}
+		for (const workflow of workflows.filter(hasEventTrigger)) await n8n.activateWorkflow(workflow.id);
 		log(`starting n8n ${runtime.version} (about 10-20 s)`);
 		await n8n.start();
 		const session = await ownerSession(n8n.url);
@@ -109,7 +62,7 @@ async function startDemo({
 			merchant: MERCHANT,
 			owner: OWNER,
 			session,
-			credential: demoCredential(emulatorUrl, emulator.publicKeyPem),
+			credential,
 			workflows,
 			jsonRequest,
 			stop,
@@ -120,4 +73,4 @@ async function startDemo({
 	}
 }
 
-module.exports = { startDemo, jsonRequest, CREDENTIAL_ID, MERCHANT, OWNER };
+module.exports = { startDemo };

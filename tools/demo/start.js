@@ -11,6 +11,7 @@ const { startDemo } = require('./demo');
 
 const DEMO_DIR = process.env.USEEPAY_DEMO_DIR || path.join(cacheRoot(), 'demo');
 const started = Date.now();
+/** @param {string} line */
 const log = (line) => process.stdout.write(`[useepay-demo ${Math.round((Date.now() - started) / 1000)}s] ${line}\n`);
 
 // Ctrl-C before the demo is up: exit, and tools/lib/n8n.js stops an n8n already started.

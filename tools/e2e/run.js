@@ -11,22 +11,35 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const assert = require('node:assert/strict');
+const { spawn } = require('node:child_process');
 
 const { ensureRuntime, packPackage, N8nInstance, exitOnSignal } = require('../lib/n8n');
-const { TESTED_N8N_VERSIONS, n8nLine } = require('../lib/n8nLines');
+const { n8nLine } = require('../lib/n8nLines');
 const { port } = require('../lib/ports');
 const { startRecorder } = require('../lib/recorder');
+const { requestedVersions } = require('../lib/args');
+const { MERCHANT, EXAMPLE, useePayCredential } = require('../lib/fixtures');
+const { emulatorApi, httpStatus } = require('../lib/http');
+const { succeededPayment, deliveredOnce, forgedDeliveryStatus, redeliver } = require('../lib/emulator');
 const { startDemo } = require('../demo/demo');
 const { createChecks, waitFor, sleep } = require('../lib/checks');
 const { agentSuite } = require('./agent');
 
 const FIXTURES = path.join(__dirname, 'fixtures');
+/** @param {string} name */
 const readFixture = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
 const checks = createChecks();
-/** The n8n version the suites run against now (part of every check's name) and its server. */
+/**
+ * The n8n version the suites run against now (part of every check's name) and its server.
+ * @type {{version: string, node: string, server: N8nInstance | null}}
+ */
 let current = { version: '', node: '', server: null };
-/** A check; when it fails and the n8n server it ran against has died, the failure says so. */
+/**
+ * A check; when it fails and the n8n server it ran against has died, the failure says so.
+ * @param {string} name
+ * @param {() => Promise<void>} fn
+ */
 const check = (name, fn) =>
 	checks.check(`[n8n ${current.version}] ${name}`, async () => {
 		try {
@@ -38,9 +51,14 @@ const check = (name, fn) =>
 		}
 	});
 
-const CREDENTIAL = { merchantNo: '500000000007245', apiKey: 'UseePay_SK_e2e_only', appId: 'www.pay.com' };
+/** The reference suite's merchant: its own API key, which must never show in n8n's output. */
+const E2E_MERCHANT = { ...MERCHANT, apiKey: 'UseePay_SK_e2e_only' };
 
-/** An `n8n execute` run ended as expected ('success' or 'error', see N8nInstance.execute). */
+/**
+ * An `n8n execute` run ended as expected ('success' or 'error', see N8nInstance.execute).
+ * @param {{status: string, stdout: string, stderr: string}} run
+ * @param {string} expected
+ */
 function assertStatus(run, expected) {
 	assert.equal(
 		run.status,
@@ -49,20 +67,24 @@ function assertStatus(run, expected) {
 	);
 }
 
-function credentialFor(baseUrl) {
-	return {
-		id: 'useepayE2eCred01',
-		name: 'UseePay (e2e)',
-		type: 'useePayApi',
-		data: { environment: 'custom', baseUrl, ...CREDENTIAL, webhookSignatureCert: '' },
-	};
-}
+/**
+ * What the demo's checks work with: the running demo, the emulator's API as the demo merchant,
+ * n8n's REST API as the owner, and the published trigger's production URL and endpoints.
+ * @typedef {object} DemoContext
+ * @property {any} demo what startDemo returned
+ * @property {(method: string, apiPath: string, body?: unknown) => Promise<import('../lib/http').JsonAnswer>} api
+ * @property {import('../lib/n8nRest').OwnerSession} session
+ * @property {string} triggerUrl
+ * @property {() => Promise<any[]>} endpointsForTrigger
+ */
 
 /**
  * `npm start`'s demo, for real: emulator + n8n + imported credential and workflows; the
  * credential test, the CRM sync and the trigger's whole life against the emulator.
+ * @param {string} workDir
  */
 async function demoSuite(workDir) {
+	/** @type {any} what startDemo returns */
 	let demo;
 	await check('the demo starts: n8n ready with our nodes, credential and workflows, against the emulator', async () => {
 		demo = await startDemo({
@@ -76,310 +98,303 @@ async function demoSuite(workDir) {
 	});
 	if (!demo) return;
 	current.server = demo.n8n;
-	const { jsonRequest } = demo;
-	const api = (method, apiPath, body) =>
-		jsonRequest(`${demo.emulatorUrl}${apiPath}`, {
-			method,
-			body,
-			headers: {
-				'x-merchant-no': demo.merchant.merchantNo,
-				'x-api-key': demo.merchant.apiKey,
-				'x-app-id': demo.merchant.appId,
-			},
-		});
-	const rest = (method, restPath, body) =>
-		jsonRequest(`${demo.n8n.url}${restPath}`, { method, body, headers: { cookie: demo.session.cookie } });
-	const executions = async (workflowId) => {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const response = await rest('GET', `/rest/executions?filter=${filter}`);
-		assert.equal(response.status, 200, JSON.stringify(response.json));
-		return response.json.data.results;
+	const api = emulatorApi(demo.emulatorUrl, demo.merchant);
+	const triggerUrl = `${demo.n8n.url}/webhook/${EXAMPLE.eventsWebhookId}/webhook`;
+	/** @type {DemoContext} */
+	const context = {
+		demo,
+		api,
+		session: demo.session,
+		triggerUrl,
+		endpointsForTrigger: async () =>
+			(await api('GET', '/api/v1/webhooks?page_size=100')).json.items.filter(
+				(/** @type {any} */ e) => e.url === triggerUrl,
+			),
 	};
-	const triggerUrl = `${demo.n8n.url}/webhook/c0ffee00-0000-4000-8000-00000000e001/webhook`;
-	const endpointsForTrigger = async () =>
-		(await api('GET', '/api/v1/webhooks?page_size=100')).json.items.filter((e) => e.url === triggerUrl);
-
 	try {
-		await check(
-			"the credential's Test button (POST /rest/credentials/test) succeeds against the emulator",
-			async () => {
-				const response = await rest('POST', '/rest/credentials/test', { credentials: demo.credential });
-				assert.equal(response.status, 200, JSON.stringify(response.json));
-				assert.equal(response.json.data.status, 'OK', JSON.stringify(response.json));
-			},
-		);
-
-		const { credentialTestMessages } = n8nLine(current.version);
-		await check(
-			`the credential test fails on a wrong API key with ${credentialTestMessages ? 'our' : "n8n's generic"} message`,
-			async () => {
-				const wrong = { ...demo.credential, data: { ...demo.credential.data, apiKey: 'UseePay_SK_wrong' } };
-				const response = await rest('POST', '/rest/credentials/test', { credentials: wrong });
-				assert.equal(response.json.data.status, 'Error', JSON.stringify(response.json));
-				assert.match(
-					response.json.data.message,
-					credentialTestMessages ? /Secret Key Management/ : /^Authorization failed - please check your credentials$/,
-				);
-			},
-		);
-
-		await check('the imported CRM-sync workflow runs (n8n execute) and the customers are in the emulator', async () => {
-			const run = await demo.n8n.execute('useepayCrmSync01');
-			assertStatus(run, 'success');
-			const customers = (await api('GET', '/api/v1/customers?page_size=100')).json.items;
-			assert.deepEqual(customers.map((c) => c.merchant_customer_id).sort(), ['CRM-1001', 'CRM-1002', 'CRM-1003']);
-			const zhang = customers.find((c) => c.merchant_customer_id === 'CRM-1003');
-			assert.deepEqual(zhang.address, { city: 'shanghai', country: 'CN' });
-			assert.deepEqual(zhang.metadata, { source: 'crm' });
-		});
-
-		await check('Create or Update again with the same CRM rows updates all three and creates nothing', async () => {
-			const run = await demo.n8n.execute('useepayCrmSync01');
-			assertStatus(run, 'success');
-			const items = run.output.data.resultData.runData['Create or update UseePay customer'][0].data.main[0];
-			assert.deepEqual(
-				items.map((item) => item.json.action),
-				['updated', 'updated', 'updated'],
-			);
-			assert.equal((await api('GET', '/api/v1/customers?page_size=100')).json.items.length, 3);
-		});
-
-		await check('Get Many with Return All pages through 153 customers (page_size 100) in real n8n', async () => {
-			for (let i = 0; i < 150; i++) {
-				const created = await api('POST', '/api/v1/customers/create', {
-					merchant_customer_id: `E2E-LIST-${i}`,
-					name: `List ${i}`,
-				});
-				assert.equal(created.status, 200, JSON.stringify(created.json));
-			}
-			await demo.n8n.importWorkflow(readFixture('customer-get-many.workflow.json'));
-			const before = demo.emulator.requests().length;
-			const run = await demo.n8n.execute('useepayE2eList01');
-			assertStatus(run, 'success');
-			const items = run.output.data.resultData.runData['Get many customers'][0].data.main[0];
-			assert.equal(items.length, 153);
-			assert.equal(new Set(items.map((item) => item.json.id)).size, 153);
-			const pages = demo.emulator
-				.requests()
-				.slice(before)
-				.filter((r) => r.path === '/api/v1/customers')
-				.map((r) => `${r.query.page_num}/${r.query.page_size}`);
-			assert.deepEqual(pages, ['0/100', '1/100']);
-		});
-
+		await credentialChecks(context);
+		await crmSyncChecks(context);
 		await agentSuite({ check, demo });
-
-		await check('the published trigger registered exactly one enabled endpoint for its production URL', async () => {
-			const endpoints = await endpointsForTrigger();
-			assert.equal(endpoints.filter((e) => e.status !== 'disabled').length, 1, JSON.stringify(endpoints));
-			assert.deepEqual([...endpoints[0].events].sort(), [
-				'payment_intent.failed',
-				'payment_intent.succeeded',
-				'refund.succeeded',
-			]);
-			assert.equal(endpoints[0].api_version, '2026-04');
-		});
-
-		let eventId;
-		await check(
-			'a payment that succeeds in the emulator runs the trigger workflow exactly once, with the event',
-			async () => {
-				const created = await api('POST', '/api/v1/payment_intents/create', {
-					amount: 42.5,
-					currency: 'USD',
-					merchant_order_id: 'E2E-ORDER-1',
-					confirm: true,
-					payment_method_data: {
-						type: 'card',
-						card: { number: '4111111111111111', expiry_month: '12', expiry_year: '2030', cvc: '123' },
-					},
-				});
-				assert.equal(created.status, 200, JSON.stringify(created.json));
-				assert.equal(created.json.status, 'succeeded');
-				// Wait for the execution to finish: on a busy machine it is listed while still running.
-				const runs = await waitFor('one finished execution', async () => {
-					const list = await executions('useepayEvents001');
-					return list.length >= 1 && list.every((e) => !['new', 'running'].includes(e.status)) && list;
-				});
-				await sleep(1500);
-				assert.equal((await executions('useepayEvents001')).length, 1);
-				assert.equal(runs[0].status, 'success');
-				const deliveries = (
-					await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries?name=payment_intent.succeeded`)
-				).json.items;
-				assert.equal(deliveries.length, 1, JSON.stringify(deliveries));
-				assert.equal(deliveries[0].status, 200);
-				eventId = deliveries[0].event_id;
-				const detail = await rest('GET', `/rest/executions/${runs[0].id}`);
-				assert.match(JSON.stringify(detail.json), /payment_intent\.succeeded/);
-				assert.match(JSON.stringify(detail.json), /E2E-ORDER-1/);
-			},
-		);
-
-		await check('a forged delivery gets 401 and runs nothing', async () => {
-			const body = JSON.stringify({
-				id: 'evt_ffffffffffffffffffffffffffffffff',
-				name: 'payment_intent.succeeded',
-				data: { id: 'pi_forged' },
-			});
-			const response = await fetch(triggerUrl, {
-				method: 'POST',
-				headers: {
-					'content-type': 'application/json',
-					merchant_no: demo.merchant.merchantNo,
-					sign: Buffer.from('forged').toString('base64'),
-				},
-				body,
-			});
-			assert.equal(response.status, 401);
-			await sleep(1000);
-			assert.equal((await executions('useepayEvents001')).length, 1);
-		});
-
-		await check('the same delivery twice (a UseePay retry) still runs once', async () => {
-			const redelivered = await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries/redeliver`, {
-				method: 'POST',
-				body: { event_id: eventId },
-			});
-			assert.equal(redelivered.status, 200, JSON.stringify(redelivered.json));
-			await waitFor('the redelivery', async () => {
-				const all = (await jsonRequest(`${demo.emulatorUrl}/__emulator/deliveries?event_id=${eventId}`)).json.items;
-				return all.length >= 2 && all.every((d) => d.status === 200);
-			});
-			await sleep(1000);
-			assert.equal((await executions('useepayEvents001')).length, 1);
-		});
-
-		let apiKey;
-		await check(
-			'deactivating the workflow disables its endpoint; activating again leaves exactly one enabled',
-			async () => {
-				const created = await rest('POST', '/rest/api-keys', {
-					label: 'e2e',
-					expiresAt: null,
-					scopes: ['workflow:read', 'workflow:list', 'workflow:activate', 'workflow:deactivate'],
-				});
-				apiKey = created.json.data.rawApiKey;
-				assert.ok(apiKey, JSON.stringify(created.json));
-				const publicApi = (action) =>
-					jsonRequest(`${demo.n8n.url}/api/v1/workflows/useepayEvents001/${action}`, {
-						method: 'POST',
-						headers: { 'X-N8N-API-KEY': apiKey },
-					});
-				assert.equal((await publicApi('deactivate')).status, 200);
-				await waitFor('the endpoint to be disabled', async () =>
-					(await endpointsForTrigger()).every((e) => e.status === 'disabled'),
-				);
-				assert.equal((await publicApi('activate')).status, 200);
-				const enabled = await waitFor('one enabled endpoint', async () => {
-					const list = (await endpointsForTrigger()).filter((e) => e.status !== 'disabled');
-					return list.length === 1 && list;
-				});
-				assert.equal(enabled.length, 1);
-			},
-		);
+		await triggerChecks(context);
 		// After the trigger checks: this workflow's payments fire the published trigger too.
-		await check(
-			'the payment lifecycle workflow runs in real n8n against the emulator with every status right',
-			async () => {
-				const run = await demo.n8n.execute('useepayLifecycle');
-				assertStatus(run, 'success');
-				const runData = run.output?.data?.resultData?.runData;
-				assert.ok(
-					runData,
-					`no run data in the n8n execute output:\n${run.stdout.slice(0, 1500)}\n…\n${run.stdout.slice(-1500)}`,
-				);
-				const out = (node) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-				const one = (node) => {
-					const items = out(node);
-					assert.equal(items.length, 1, `${node}: ${items.length} items`);
-					return items[0];
-				};
-				const cancelled = (status) => status === 'cancelled' || status === 'canceled';
-				assert.equal(one('Create payment intent').status, 'requires_payment_method');
-				assert.equal(one('Create payment intent').auto_capture, false);
-				assert.equal(one('Confirm payment intent').status, 'requires_capture');
-				assert.equal(one('Capture payment intent').status, 'succeeded');
-				const refund = one('Refund part');
-				assert.equal(refund.amount, 30);
-				assert.equal(refund.payment_intent_id, one('Create payment intent').id);
-				assert.equal(one('Get refund').id, refund.id);
-				assert.equal(one('Get refund').status, 'succeeded');
-				assert.ok(cancelled(one('Cancel subscription').status), one('Cancel subscription').status);
-				assert.equal(one('Pay invoice').status, 'paid');
-				assert.notEqual(one('Create webhook endpoint').status, 'disabled');
-				assert.ok(out('List webhook endpoints').some((e) => e.id === one('Create webhook endpoint').id));
-				assert.equal(one('Get payment link').id, one('Create payment link').id);
-			},
-		);
+		await lifecycleCheck(context);
 	} finally {
 		current.server = null;
 		await demo.stop();
 	}
 }
 
-/** `npm start` itself: reaches "ready" with n8n and the emulator answering; Ctrl-C stops everything. */
+/** The credential's Test button, right and wrong. @param {DemoContext} context */
+async function credentialChecks({ demo, session }) {
+	await check("the credential's Test button (POST /rest/credentials/test) succeeds against the emulator", async () => {
+		const response = await session.rest('POST', '/rest/credentials/test', { credentials: demo.credential });
+		assert.equal(response.status, 200, JSON.stringify(response.json));
+		assert.equal(response.json.data.status, 'OK', JSON.stringify(response.json));
+	});
+
+	const { credentialTestMessages } = n8nLine(current.version);
+	await check(
+		`the credential test fails on a wrong API key with ${credentialTestMessages ? 'our' : "n8n's generic"} message`,
+		async () => {
+			const wrong = { ...demo.credential, data: { ...demo.credential.data, apiKey: 'UseePay_SK_wrong' } };
+			const response = await session.rest('POST', '/rest/credentials/test', { credentials: wrong });
+			assert.equal(response.json.data.status, 'Error', JSON.stringify(response.json));
+			assert.match(
+				response.json.data.message,
+				credentialTestMessages ? /Secret Key Management/ : /^Authorization failed - please check your credentials$/,
+			);
+		},
+	);
+}
+
+/** The CRM-sync example twice (create, then update), and Get Many paging. @param {DemoContext} context */
+async function crmSyncChecks({ demo, api }) {
+	await check('the imported CRM-sync workflow runs (n8n execute) and the customers are in the emulator', async () => {
+		const run = await demo.n8n.execute(EXAMPLE.crmSync);
+		assertStatus(run, 'success');
+		const customers = (await api('GET', '/api/v1/customers?page_size=100')).json.items;
+		assert.deepEqual(customers.map((/** @type {any} */ c) => c.merchant_customer_id).sort(), [
+			'CRM-1001',
+			'CRM-1002',
+			'CRM-1003',
+		]);
+		const zhang = customers.find((/** @type {any} */ c) => c.merchant_customer_id === 'CRM-1003');
+		assert.deepEqual(zhang.address, { city: 'shanghai', country: 'CN' });
+		assert.deepEqual(zhang.metadata, { source: 'crm' });
+	});
+
+	await check('Create or Update again with the same CRM rows updates all three and creates nothing', async () => {
+		const run = await demo.n8n.execute(EXAMPLE.crmSync);
+		assertStatus(run, 'success');
+		const items = run.output.data.resultData.runData['Create or update UseePay customer'][0].data.main[0];
+		assert.deepEqual(
+			items.map((/** @type {any} */ item) => item.json.action),
+			['updated', 'updated', 'updated'],
+		);
+		assert.equal((await api('GET', '/api/v1/customers?page_size=100')).json.items.length, 3);
+	});
+
+	await check('Get Many with Return All pages through 153 customers (page_size 100) in real n8n', async () => {
+		for (let i = 0; i < 150; i++) {
+			const created = await api('POST', '/api/v1/customers/create', {
+				merchant_customer_id: `E2E-LIST-${i}`,
+				name: `List ${i}`,
+			});
+			assert.equal(created.status, 200, JSON.stringify(created.json));
+		}
+		await demo.n8n.importWorkflow(readFixture('customer-get-many.workflow.json'));
+		const before = demo.emulator.requests().length;
+		const run = await demo.n8n.execute('useepayE2eList01');
+		assertStatus(run, 'success');
+		const items = run.output.data.resultData.runData['Get many customers'][0].data.main[0];
+		assert.equal(items.length, 153);
+		assert.equal(new Set(items.map((/** @type {any} */ item) => item.json.id)).size, 153);
+		const pages = demo.emulator
+			.requests()
+			.slice(before)
+			.filter((/** @type {any} */ r) => r.path === '/api/v1/customers')
+			.map((/** @type {any} */ r) => `${r.query.page_num}/${r.query.page_size}`);
+		assert.deepEqual(pages, ['0/100', '1/100']);
+	});
+}
+
+/**
+ * The published trigger: its endpoint, a payment that runs it once, a forged delivery, a retry,
+ * deactivation and activation.
+ * @param {DemoContext} context
+ */
+async function triggerChecks({ demo, api, session, triggerUrl, endpointsForTrigger }) {
+	await check('the published trigger registered exactly one enabled endpoint for its production URL', async () => {
+		const endpoints = await endpointsForTrigger();
+		assert.equal(endpoints.filter((e) => e.status !== 'disabled').length, 1, JSON.stringify(endpoints));
+		assert.deepEqual([...endpoints[0].events].sort(), [
+			'payment_intent.failed',
+			'payment_intent.succeeded',
+			'refund.succeeded',
+		]);
+		assert.equal(endpoints[0].api_version, '2026-04');
+	});
+
+	/** @type {string|undefined} */
+	let eventId;
+	await check(
+		'a payment that succeeds in the emulator runs the trigger workflow exactly once, with the event',
+		async () => {
+			await succeededPayment(api, 'E2E-ORDER-1');
+			const runs = await session.finishedExecutions(EXAMPLE.events, 1);
+			await sleep(1500);
+			assert.equal((await session.executions(EXAMPLE.events)).length, 1);
+			assert.equal(runs[0].status, 'success');
+			eventId = await deliveredOnce(demo.emulatorUrl, 'payment_intent.succeeded');
+			const detail = await session.rest('GET', `/rest/executions/${runs[0].id}`);
+			assert.match(JSON.stringify(detail.json), /payment_intent\.succeeded/);
+			assert.match(JSON.stringify(detail.json), /E2E-ORDER-1/);
+		},
+	);
+
+	await check('a forged delivery gets 401 and runs nothing', async () => {
+		assert.equal(await forgedDeliveryStatus(triggerUrl, demo.merchant.merchantNo), 401);
+		await sleep(1000);
+		assert.equal((await session.executions(EXAMPLE.events)).length, 1);
+	});
+
+	await check('the same delivery twice (a UseePay retry) still runs once', async () => {
+		assert.ok(eventId, 'no event from the previous check');
+		await redeliver(demo.emulatorUrl, eventId);
+		await sleep(1000);
+		assert.equal((await session.executions(EXAMPLE.events)).length, 1);
+	});
+
+	await check(
+		'deactivating the workflow disables its endpoint; activating again leaves exactly one enabled',
+		async () => {
+			const created = await session.rest('POST', '/rest/api-keys', {
+				label: 'e2e',
+				expiresAt: null,
+				scopes: ['workflow:read', 'workflow:list', 'workflow:activate', 'workflow:deactivate'],
+			});
+			const apiKey = created.json.data.rawApiKey;
+			assert.ok(apiKey, JSON.stringify(created.json));
+			/** @param {string} action */
+			const publicApi = (action) =>
+				demo.jsonRequest(`${demo.n8n.url}/api/v1/workflows/${EXAMPLE.events}/${action}`, {
+					method: 'POST',
+					headers: { 'X-N8N-API-KEY': apiKey },
+				});
+			assert.equal((await publicApi('deactivate')).status, 200);
+			await waitFor('the endpoint to be disabled', async () =>
+				(await endpointsForTrigger()).every((e) => e.status === 'disabled'),
+			);
+			assert.equal((await publicApi('activate')).status, 200);
+			const enabled = await waitFor('one enabled endpoint', async () => {
+				const list = (await endpointsForTrigger()).filter((e) => e.status !== 'disabled');
+				return list.length === 1 ? list : null;
+			});
+			assert.equal(enabled.length, 1);
+		},
+	);
+}
+
+/** The payment lifecycle example, every node's status. @param {DemoContext} context */
+async function lifecycleCheck({ demo }) {
+	await check(
+		'the payment lifecycle workflow runs in real n8n against the emulator with every status right',
+		async () => {
+			const run = await demo.n8n.execute(EXAMPLE.lifecycle);
+			assertStatus(run, 'success');
+			const runData = run.output?.data?.resultData?.runData;
+			assert.ok(
+				runData,
+				`no run data in the n8n execute output:\n${run.stdout.slice(0, 1500)}\n…\n${run.stdout.slice(-1500)}`,
+			);
+			/** @param {string} node @returns {any[]} */
+			const out = (node) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((/** @type {any} */ item) => item.json);
+			/** @param {string} node */
+			const one = (node) => {
+				const items = out(node);
+				assert.equal(items.length, 1, `${node}: ${items.length} items`);
+				return items[0];
+			};
+			/** @param {string} status */
+			const cancelled = (status) => status === 'cancelled' || status === 'canceled';
+			assert.equal(one('Create payment intent').status, 'requires_payment_method');
+			assert.equal(one('Create payment intent').auto_capture, false);
+			assert.equal(one('Confirm payment intent').status, 'requires_capture');
+			assert.equal(one('Capture payment intent').status, 'succeeded');
+			const refund = one('Refund part');
+			assert.equal(refund.amount, 30);
+			assert.equal(refund.payment_intent_id, one('Create payment intent').id);
+			assert.equal(one('Get refund').id, refund.id);
+			assert.equal(one('Get refund').status, 'succeeded');
+			assert.ok(cancelled(one('Cancel subscription').status), one('Cancel subscription').status);
+			assert.equal(one('Pay invoice').status, 'paid');
+			assert.notEqual(one('Create webhook endpoint').status, 'disabled');
+			assert.ok(out('List webhook endpoints').some((e) => e.id === one('Create webhook endpoint').id));
+			assert.equal(one('Get payment link').id, one('Create payment link').id);
+		},
+	);
+}
+
+/**
+ * `npm start` in its own process group, with this run's ports and n8n version; its output collects in `output()`.
+ * @param {{n8nPort: number, emulatorPort: number, workDir: string}} options
+ */
+function spawnNpmStart({ n8nPort, emulatorPort, workDir }) {
+	const child = spawn('npm', ['start'], {
+		env: {
+			...process.env,
+			N8N_PORT: String(n8nPort),
+			EMULATOR_PORT: String(emulatorPort),
+			N8N_BROKER_PORT: String(port(5719)),
+			N8N_VERSION: current.version,
+			USEEPAY_DEMO_DIR: path.join(workDir, 'npm-start'),
+		},
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	/** @type {Promise<{code: number|string|null, signal: NodeJS.Signals|null}>} */
+	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	return { child, exited, output: () => output };
+}
+
+/**
+ * The first-run screen: ready, the four steps with this run's address and login, where n8n lives.
+ * @param {string} output
+ * @param {number} n8nPort
+ */
+function assertFirstRunScreen(output, n8nPort) {
+	assert.match(output, /^ready after \d+ s$/m, output.slice(-3000));
+	assert.ok(output.includes(`1. open http://127.0.0.1:${n8nPort}\n`), output.slice(-3000));
+	assert.ok(output.includes('2. sign in as demo@useepay.local / UseePayDemo1\n'), output.slice(-3000));
+	assert.ok(output.includes('3. open the workflow "UseePay: sync CRM customers"\n'), output.slice(-3000));
+	assert.match(output, /4\. click "Execute workflow"/);
+	assert.ok(output.includes(` and n8n ${current.version} live in `), output.slice(-3000));
+}
+
+/**
+ * `npm start` itself: reaches "ready" with n8n and the emulator answering; Ctrl-C stops everything.
+ * @param {string} workDir
+ */
 async function npmStartSuite(workDir) {
-	const { spawn } = require('node:child_process');
 	const n8nPort = port(5718);
 	const emulatorPort = port(4018);
 	const urls = [`http://127.0.0.1:${n8nPort}/healthz`, `http://127.0.0.1:${emulatorPort}/__emulator/health`];
 	await check(
 		'npm start reaches "ready" with n8n and the emulator answering, and Ctrl-C stops everything',
 		async () => {
-			const child = spawn('npm', ['start'], {
-				env: {
-					...process.env,
-					N8N_PORT: String(n8nPort),
-					EMULATOR_PORT: String(emulatorPort),
-					N8N_BROKER_PORT: String(port(5719)),
-					N8N_VERSION: current.version,
-					USEEPAY_DEMO_DIR: path.join(workDir, 'npm-start'),
-				},
-				stdio: ['ignore', 'pipe', 'pipe'],
-				detached: true,
-			});
-			let output = '';
-			child.stdout.on('data', (chunk) => (output += chunk));
-			child.stderr.on('data', (chunk) => (output += chunk));
-			const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+			const { child, exited, output } = spawnNpmStart({ n8nPort, emulatorPort, workDir });
 			try {
 				const ready = /^ready after \d+ s$/m;
-				await waitFor('"ready"', async () => ready.test(output) || child.exitCode !== null, 600000).catch(() => {});
-				assert.match(output, ready, output.slice(-3000));
-				// the first-run screen: the four steps, with this run's address and login
-				assert.ok(output.includes(`1. open http://127.0.0.1:${n8nPort}\n`), output.slice(-3000));
-				assert.ok(output.includes('2. sign in as demo@useepay.local / UseePayDemo1\n'), output.slice(-3000));
-				assert.ok(output.includes('3. open the workflow "UseePay: sync CRM customers"\n'), output.slice(-3000));
-				assert.match(output, /4\. click "Execute workflow"/);
-				assert.ok(output.includes(` and n8n ${current.version} live in `), output.slice(-3000));
-				for (const url of urls) assert.equal((await fetch(url)).status, 200, url);
+				await waitFor('"ready"', async () => ready.test(output()) || child.exitCode !== null, 600000).catch(() => {});
+				assertFirstRunScreen(output(), n8nPort);
+				for (const url of urls) assert.equal(await httpStatus(url), 200, url);
 			} finally {
-				if (child.exitCode === null) process.kill(-child.pid, 'SIGINT'); // what Ctrl-C does: the whole foreground group
+				// what Ctrl-C does: the whole foreground group
+				if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
 			}
-			const { code, signal } = await Promise.race([exited, sleep(30000).then(() => ({ code: 'timeout' }))]);
+			const { code, signal } = await Promise.race([
+				exited,
+				sleep(30000).then(() => ({ code: 'timeout', signal: null })),
+			]);
 			// npm itself ends by the signal it got; the demo (node) exits 0 after stopping n8n and the emulator.
 			assert.ok(code === 0 || code === 130 || signal === 'SIGINT', `npm start exited with ${code} ${signal}`);
 			await waitFor(
 				'n8n and the emulator to stop',
-				async () => {
-					const up = await Promise.all(
-						urls.map((url) =>
-							fetch(url).then(
-								() => true,
-								() => false,
-							),
-						),
-					);
-					return up.every((isUp) => !isUp);
-				},
+				async () => (await Promise.all(urls.map((url) => httpStatus(url)))).every((status) => status === 0),
 				20000,
 			);
 		},
 	);
 }
 
-/** The reference Customer Update on the wire and a UseePay error, against a recording server. */
+/**
+ * The reference Customer Update on the wire and a UseePay error, against a recording server.
+ * @param {import('../lib/runtime').Runtime} runtime
+ * @param {string} workDir
+ */
 async function referenceSuite(runtime, workDir) {
 	const tarball = packPackage(path.join(workDir, 'pack'));
 	const recorder = await startRecorder((request) => ({
@@ -391,7 +406,14 @@ async function referenceSuite(runtime, workDir) {
 
 	try {
 		await check('n8n imports the UseePay credential (custom base URL) and the workflow', async () => {
-			await n8n.importCredentials([credentialFor(recorder.url)]);
+			await n8n.importCredentials([
+				useePayCredential({
+					id: 'useepayE2eCred01',
+					name: 'UseePay (e2e)',
+					baseUrl: recorder.url,
+					merchant: E2E_MERCHANT,
+				}),
+			]);
 			await n8n.importWorkflow(readFixture('customer-update.workflow.json'));
 		});
 
@@ -402,9 +424,9 @@ async function referenceSuite(runtime, workDir) {
 			const [request] = recorder.requests;
 			assert.equal(request.method, 'POST');
 			assert.equal(request.path, '/api/v1/customers/cus_1JA7UDDQG3800');
-			assert.equal(request.headers['x-merchant-no'], CREDENTIAL.merchantNo);
-			assert.equal(request.headers['x-api-key'], CREDENTIAL.apiKey);
-			assert.equal(request.headers['x-app-id'], CREDENTIAL.appId);
+			assert.equal(request.headers['x-merchant-no'], E2E_MERCHANT.merchantNo);
+			assert.equal(request.headers['x-api-key'], E2E_MERCHANT.apiKey);
+			assert.equal(request.headers['x-app-id'], E2E_MERCHANT.appId);
 			assert.equal(
 				request.rawBody,
 				'{"name":"zhangsan","email":"zhangsan@useepay.com","phone":"134251756712","first_name":"zhang","address":{"country":"CN","city":"shanghai"},"shipping":{"name":"SHI-zhangsan"}}',
@@ -421,7 +443,7 @@ async function referenceSuite(runtime, workDir) {
 			assertStatus(run, 'error');
 			const all = run.stdout + run.stderr;
 			assert.match(all, /UseePay rejected the request: email is invalid/);
-			assert.ok(!all.includes(CREDENTIAL.apiKey), 'the API key appears in n8n output');
+			assert.ok(!all.includes(E2E_MERCHANT.apiKey), 'the API key appears in n8n output');
 		});
 	} finally {
 		await n8n.stop();
@@ -429,7 +451,10 @@ async function referenceSuite(runtime, workDir) {
 	}
 }
 
-/** Every suite against one n8n version (installed first if missing); its own summary line. */
+/**
+ * Every suite against one n8n version (installed first if missing); its own summary line.
+ * @param {string} version
+ */
 async function suitesOn(version) {
 	const runtime = await ensureRuntime({ version });
 	current = { version, node: runtime.nodeBin.match(/node-([\d.]+)/)?.[1] ?? '?', server: null };
@@ -441,9 +466,7 @@ async function suitesOn(version) {
 		await npmStartSuite(workDir);
 		await demoSuite(workDir);
 	} catch (error) {
-		await check('the e2e harness ran to the end', async () => {
-			throw error;
-		});
+		checks.fail(`[n8n ${version}] the e2e harness ran to the end`, error);
 	}
 	const mine = checks.results.slice(before);
 	const failed = mine.filter((r) => !r.ok).length;
@@ -454,12 +477,6 @@ async function suitesOn(version) {
 	else process.stdout.write(`# work folder kept: ${workDir}\n`);
 }
 
-/** `--n8n <version>` (repeatable), else every version `npm run check` proves. */
-function requestedVersions(argv) {
-	const versions = argv.flatMap((arg, i) => (arg === '--n8n' ? [argv[i + 1]] : []));
-	return versions.length ? versions : TESTED_N8N_VERSIONS;
-}
-
 async function main() {
 	exitOnSignal();
 	for (const version of requestedVersions(process.argv.slice(2))) await suitesOn(version);
@@ -467,7 +484,7 @@ async function main() {
 }
 
 main().catch((error) => {
-	process.stdout.write(`not ok - e2e harness\n  ${error && error.stack}\n`);
-	process.stdout.write('e2e: 0 passed, 1 failed\n');
+	checks.fail('e2e harness', error);
+	checks.summary('e2e');
 	process.exit(1);
 });

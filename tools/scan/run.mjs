@@ -15,9 +15,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { REPO_ROOT, packPackage } = createRequire(import.meta.url)('../lib/n8n.js');
 const scannerPath = path.join(REPO_ROOT, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
 const { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } = await import(pathToFileURL(scannerPath).href);
 // the scanner's own ESLint and glob (it ships a nested eslint), for the per-message listing
@@ -27,9 +27,15 @@ const glob = scannerRequire('fast-glob');
 
 const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
 const started = Date.now();
+/** @param {string} line */
 const log = (line) => process.stdout.write(`${line}\n`);
 
-/** The scanner's verdict plus every message (errors and warnings) of its ESLint config. */
+/**
+ * The scanner's verdict plus every message (errors and warnings) of its ESLint config.
+ * @param {string} name
+ * @param {string} dir
+ * @param {string[]} patterns
+ */
 async function scanLeg(name, dir, patterns) {
 	const verdict = await analyzePackage(dir, patterns);
 	const files = glob.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
@@ -40,8 +46,8 @@ async function scanLeg(name, dir, patterns) {
 		overrideConfig: await buildScanConfig(),
 	});
 	const results = files.length ? await eslint.lintFiles(files) : [];
-	const findings = results.flatMap((result) =>
-		result.messages.map((m) => ({
+	const findings = results.flatMap((/** @type {any} */ result) =>
+		result.messages.map((/** @type {any} */ m) => ({
 			file: path.relative(dir, result.filePath),
 			line: m.line ?? 0,
 			severity: m.severity === 2 ? 'error' : 'warning',
@@ -61,19 +67,12 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-scan-'));
 let ok = false;
 try {
 	log('building (npm run build) and packing (npm pack)');
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-	const tarballName = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
-		cwd: REPO_ROOT,
-		encoding: 'utf8',
-	})
-		.trim()
-		.split('\n')
-		.pop();
+	const tarballFile = packPackage(work);
 	const { name, version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 	const packageDir = path.join(work, `${name}-${version}`);
 	fs.mkdirSync(packageDir);
-	execFileSync('tar', ['-xzf', path.join(work, tarballName), '-C', packageDir, '--strip-components=1']);
-	log(`tarball ${tarballName}: ${glob.sync('**/*', { cwd: packageDir }).length} files`);
+	execFileSync('tar', ['-xzf', tarballFile, '-C', packageDir, '--strip-components=1']);
+	log(`tarball ${path.basename(tarballFile)}: ${glob.sync('**/*', { cwd: packageDir }).length} files`);
 
 	const source = await scanLeg(`source leg (${SOURCE_FILE_PATTERNS.join(', ')})`, REPO_ROOT, SOURCE_FILE_PATTERNS);
 	const tarball = await scanLeg(`tarball leg (${TARBALL_PATTERNS.join(', ')})`, packageDir, TARBALL_PATTERNS);

@@ -15,7 +15,9 @@ const isN8n = /[\\/]n8n[\\/]bin[\\/]n8n$|[\\/]\.bin[\\/]n8n$/.test(process.argv[
 
 if (LOG && isN8n) {
 	const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '0.0.0.0', '::']);
+	/** @param {string|undefined} host */
 	const isLocal = (host) => !host || LOOPBACK.has(String(host).replace(/^\[|\]$/g, '')) || /^127\./.test(host);
+	/** @param {string} what @param {string|undefined} host */
 	const record = (what, host) => {
 		try {
 			fs.appendFileSync(LOG, `${new Date().toISOString()} ${process.pid} ${what} ${host}\n`);
@@ -26,8 +28,11 @@ if (LOG && isN8n) {
 	const refused = () =>
 		Object.assign(new Error('connection refused by the test:ui network guard'), { code: 'ECONNREFUSED' });
 
-	const originalConnect = net.Socket.prototype.connect;
-	net.Socket.prototype.connect = function connect(...args) {
+	// Patched in place: typed loosely, the originals' overloads are passed through as they came.
+	const socketPrototype = /** @type {any} */ (net.Socket.prototype);
+	const dnsModule = /** @type {any} */ (dns);
+	const originalConnect = socketPrototype.connect;
+	socketPrototype.connect = function connect(/** @type {any[]} */ ...args) {
 		const first = Array.isArray(args[0]) ? args[0][0] : args[0];
 		let host;
 		if (first && typeof first === 'object') host = first.path ? 'localhost' : first.host;
@@ -40,8 +45,8 @@ if (LOG && isN8n) {
 		return originalConnect.apply(this, args);
 	};
 
-	const originalLookup = dns.lookup;
-	dns.lookup = function lookup(host, ...rest) {
+	const originalLookup = dnsModule.lookup;
+	dnsModule.lookup = function lookup(/** @type {string} */ host, /** @type {any[]} */ ...rest) {
 		if (!isLocal(host)) {
 			record('dns.lookup', host);
 			const callback = rest.find((arg) => typeof arg === 'function');
@@ -50,8 +55,8 @@ if (LOG && isN8n) {
 		}
 		return originalLookup.call(this, host, ...rest);
 	};
-	const originalPromiseLookup = dns.promises.lookup;
-	dns.promises.lookup = function lookup(host, ...rest) {
+	const originalPromiseLookup = dnsModule.promises.lookup;
+	dnsModule.promises.lookup = function lookup(/** @type {string} */ host, /** @type {any[]} */ ...rest) {
 		if (!isLocal(host)) {
 			record('dns.promises.lookup', host);
 			return Promise.reject(refused());

@@ -25,6 +25,7 @@ const path = require('node:path');
 const { REPO_ROOT, ensureRuntime } = require('../lib/n8n');
 const { port } = require('../lib/ports');
 const { aptInstall } = require('../lib/system');
+const { createChecks, sleep } = require('../lib/checks');
 
 const STARTED = Date.now();
 const OUT = path.join(REPO_ROOT, 'artifacts', 'ui');
@@ -60,15 +61,14 @@ const KNOWN_UNAVOIDABLE = [
 // ---------------------------------------------------------------------------------------------
 // results
 
-const results = [];
-function record(name, ok, detail = '') {
-	results.push({ name, ok: !!ok });
-	process.stdout.write(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? ` (${detail})` : ''}\n`);
-}
+const checks = createChecks();
+const { record } = checks;
+/** @param {string} line */
 const log = (line) => process.stdout.write(`# ${line}\n`);
 let currentStage = 'start';
+/** @param {string} name the step of the walk-through running now (named when it fails) */
 const stage = (name) => (currentStage = name);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** @param {number} ms */
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +81,7 @@ function ensureChromium() {
 	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get install chromium did not provide ${CHROMIUM}`);
 }
 
-/** Loopback (and the page's own data:/blob: URLs) only. */
+/** Loopback (and the page's own data:/blob: URLs) only. @param {string} url */
 function isLocal(url) {
 	try {
 		const { protocol, hostname } = new URL(url);
@@ -92,6 +92,7 @@ function isLocal(url) {
 	}
 }
 
+/** @param {string} profile the Chromium profile folder */
 async function launchBrowser(profile) {
 	const { chromium } = require('playwright-core');
 	// A quiet profile: no autofill lookups, password manager/leak check or Google sign-in.
@@ -135,19 +136,32 @@ async function launchBrowser(profile) {
 // ---------------------------------------------------------------------------------------------
 // what the panel must show, from the built node description
 
+/** @returns {Descriptions} */
 function loadDescriptions() {
 	const { UseePay } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'UseePay', 'UseePay.node.js'));
 	const { UseePayTrigger } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'UseePayTrigger', 'UseePayTrigger.node.js'));
 	return { node: new UseePay().description, trigger: new UseePayTrigger().description };
 }
 
-/** Top-level parameters n8n shows for resource/operation, other conditions read at their defaults. */
+/**
+ * A node parameter as the built description has it (the fields these checks read).
+ * @typedef {{name: string, displayName: string, type: string, default?: unknown, options?: any[], displayOptions?: {show?: Record<string, unknown[]>, hide?: Record<string, unknown[]>}}} Property
+ */
+
+/**
+ * Top-level parameters n8n shows for resource/operation, other conditions read at their defaults.
+ * @param {Property[]} properties
+ * @param {string} resource
+ * @param {string} operation
+ */
 function visibleParameters(properties, resource, operation) {
 	const defaults = Object.fromEntries(
 		properties.filter((p) => !['resource', 'operation'].includes(p.name)).map((p) => [p.name, p.default]),
 	);
+	/** @param {string} key */
 	const value = (key) =>
 		key === 'resource' ? resource : key === 'operation' ? operation : key === '@version' ? 1 : defaults[key];
+	/** @param {Record<string, unknown[]>|undefined} conditions @param {boolean} all */
 	const matches = (conditions, all) => {
 		const tests = Object.entries(conditions || {}).map(([key, allowed]) => allowed.includes(value(key)));
 		return all ? tests.every(Boolean) : tests.some(Boolean);
@@ -161,77 +175,138 @@ function visibleParameters(properties, resource, operation) {
 	);
 }
 
+/**
+ * The operations of a resource: `{name, value, action}` options.
+ * @param {Property[]} properties
+ * @param {string} resource
+ * @returns {any[]}
+ */
 function operationsOf(properties, resource) {
 	const op = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
-	return op ? op.options : [];
+	return op?.options ?? [];
 }
+
+/**
+ * The node's resources: `{name, value}` options.
+ * @param {{properties: Property[]}} node
+ * @returns {any[]}
+ */
+const resourceOptions = (node) => node.properties.find((p) => p.name === 'resource')?.options ?? [];
 
 // ---------------------------------------------------------------------------------------------
 // the browser session
 
-async function browserChecks({ page, demo, descriptions, sample, shots, iconResponses }) {
-	const shot = async (name) => {
-		const file = path.join(OUT, name);
-		await page.screenshot({ path: file });
-		shots.push(file);
-	};
-	const { node, trigger } = descriptions;
-	const resources = node.properties.find((p) => p.name === 'resource').options;
+/**
+ * Waits until an <img> has loaded (or failed) and reports its natural width.
+ * @param {import('playwright-core').Locator} locator
+ * @returns {Promise<{src: string|null, width: number}>}
+ */
+async function imageLoaded(locator) {
+	await locator.waitFor({ state: 'attached' });
+	return locator.evaluate(
+		(img) =>
+			new Promise((resolve) => {
+				const image = /** @type {HTMLImageElement} */ (img);
+				const done = () => resolve({ src: image.getAttribute('src'), width: image.naturalWidth });
+				if (image.complete) done();
+				else {
+					image.addEventListener('load', done, { once: true });
+					image.addEventListener('error', done, { once: true });
+				}
+			}),
+	);
+}
+
+/**
+ * The nodes panel slides in: waits until it stops moving before a screenshot.
+ * @param {import('playwright-core').Locator} locator
+ */
+async function settle(locator) {
+	let previous = '';
+	for (let i = 0; i < 30; i++) {
+		const box = JSON.stringify(await locator.boundingBox());
+		if (box === previous) return;
+		previous = box;
+		await sleep(100);
+	}
+}
+
+/**
+ * The page and what every step of the walk-through uses: screenshots, the nodes panel, the
+ * node's panel (NDV) and its parameters, the nodes panel's search, selects and shown parameters.
+ * @param {import('playwright-core').Page} page
+ * @param {string[]} shots files written so far
+ */
+function uiSession(page, shots) {
 	const creator = page.getByTestId('node-creator');
-	const ndv = page.getByTestId('ndv');
 	const params = page.getByTestId('node-parameters');
 	const useepayItem = creator.getByTestId('item-iterator-item').filter({
 		has: page.getByTestId('node-creator-item-name').getByText('UseePay', { exact: true }),
 	});
+	return {
+		page,
+		creator,
+		ndv: page.getByTestId('ndv'),
+		params,
+		useepayItem,
+		/**
+		 * Opens the nodes panel with a plus button and searches "UseePay", until its entry shows.
+		 * @param {string} plusButton the button's test id
+		 */
+		async searchUseePay(plusButton) {
+			await page.getByTestId(plusButton).click();
+			await creator.waitFor({ state: 'visible' });
+			await page.getByTestId('node-creator-search-bar').fill('UseePay');
+			await useepayItem.first().waitFor({ state: 'visible' });
+		},
+		/** @param {string} name */
+		async shot(name) {
+			const file = path.join(OUT, name);
+			await page.screenshot({ path: file });
+			shots.push(file);
+		},
+		/**
+		 * Picks an option of an n8n select (resource, operation, …) by its label.
+		 * @param {string} parameter
+		 * @param {string} label
+		 */
+		async choose(parameter, label) {
+			await params.getByTestId(`parameter-input-${parameter}`).click();
+			const option = page
+				.locator('[data-test-id="parameter-input-item"]:visible')
+				.filter({ has: page.locator('.option-headline').getByText(label, { exact: true }) });
+			await option.first().click();
+			await option.first().waitFor({ state: 'hidden' });
+		},
+		/** The parameters the panel shows: name and label text. */
+		shownParameters: () =>
+			params.locator('label.n8n-input-label[for]').evaluateAll((labels) =>
+				labels
+					.filter((label) => /** @type {HTMLElement} */ (label).offsetParent !== null)
+					.map((label) => ({
+						name: String(label.getAttribute('for')),
+						text: (label.querySelector('span')?.textContent || '').trim(),
+					})),
+			),
+	};
+}
 
-	// waits until an <img> has loaded (or failed) and reports its natural width
-	const imageLoaded = async (locator) => {
-		await locator.waitFor({ state: 'attached' });
-		const info = await locator.evaluate(
-			(img) =>
-				new Promise((resolve) => {
-					const done = () => resolve({ src: img.getAttribute('src'), width: img.naturalWidth });
-					if (img.complete) done();
-					else {
-						img.addEventListener('load', done, { once: true });
-						img.addEventListener('error', done, { once: true });
-					}
-				}),
-		);
-		return info;
-	};
-	// the nodes panel slides in: wait until it stops moving before a screenshot
-	const settle = async (locator) => {
-		let previous = '';
-		for (let i = 0; i < 30; i++) {
-			const box = JSON.stringify(await locator.boundingBox());
-			if (box === previous) return;
-			previous = box;
-			await sleep(100);
-		}
-	};
-	// picks an option of an n8n select (resource, operation, …) by its label
-	const choose = async (parameter, label) => {
-		await params.getByTestId(`parameter-input-${parameter}`).click();
-		const option = page
-			.locator('[data-test-id="parameter-input-item"]:visible')
-			.filter({ has: page.locator('.option-headline').getByText(label, { exact: true }) });
-		await option.first().click();
-		await option.first().waitFor({ state: 'hidden' });
-	};
-	const shownParameters = async () =>
-		params.locator('label.n8n-input-label[for]').evaluateAll((labels) =>
-			labels
-				.filter((label) => label.offsetParent !== null)
-				.map((label) => ({
-					name: label.getAttribute('for'),
-					text: (label.querySelector('span')?.textContent || '').trim(),
-				})),
-		);
+/**
+ * @typedef {ReturnType<typeof uiSession>} Ui
+ * @typedef {{node: any, trigger: any}} Descriptions the built nodes' descriptions
+ */
 
-	// 1. sign in through the real sign-in page, straight into a new workflow (one full page load)
+/** @param {string} text */
+const oneLine = (text) => text.replace(/\s+/g, ' ');
+
+/**
+ * 1. Sign in through the real sign-in page, straight into a new workflow (one full page load).
+ * @param {Ui} ui
+ * @param {any} demo
+ */
+async function signIn({ page }, demo) {
 	stage('sign-in');
-	let t = Date.now();
+	const t = Date.now();
 	await page.goto(`${demo.n8n.url}/signin?redirect=${encodeURIComponent('/workflow/new')}`);
 	await page.getByTestId('emailOrLdapLoginId').locator('input').fill(demo.owner.email);
 	await page.getByTestId('password').locator('input').fill(demo.owner.password);
@@ -242,35 +317,48 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 		/\/workflow\//.test(page.url()),
 		`${new URL(page.url()).pathname}, ${seconds(Date.now() - t)}`,
 	);
+}
 
-	// 2. nodes panel on an empty workflow: the trigger, with its icon
+/**
+ * 2. The nodes panel on an empty workflow: the trigger, with its icon.
+ * @param {Ui} ui
+ * @param {Descriptions} descriptions
+ */
+async function triggerInNodesPanel(ui, { trigger }) {
 	stage('nodes panel (trigger)');
-	await page.getByTestId('canvas-plus-button').click();
-	await creator.waitFor({ state: 'visible' });
-	await page.getByTestId('node-creator-search-bar').fill('UseePay');
-	await useepayItem.first().waitFor({ state: 'visible' });
+	const { creator, useepayItem } = ui;
+	await ui.searchUseePay('canvas-plus-button');
 	await settle(creator);
-	const triggerItemText = (await useepayItem.first().innerText()).replace(/\s+/g, ' ');
+	const triggerItemText = oneLine(await useepayItem.first().innerText());
 	record(
 		'nodes panel search "UseePay" (first step) lists UseePay, saying it can start a workflow on an event',
 		triggerItemText.includes(trigger.description) && triggerItemText.includes('start a workflow when UseePay sends'),
 		triggerItemText,
 	);
-	let icon = await imageLoaded(useepayItem.first().locator('img').first());
+	const icon = await imageLoaded(useepayItem.first().locator('img').first());
 	record(
 		"the trigger's icon loads in the nodes panel",
-		icon.width > 0 && icon.src.includes(`/icons/${PACKAGE}/`),
+		icon.width > 0 && String(icon.src).includes(`/icons/${PACKAGE}/`),
 		JSON.stringify(icon),
 	);
-	await shot('01-nodes-panel-search-trigger.png');
+	await ui.shot('01-nodes-panel-search-trigger.png');
+}
 
-	// 3. the package's details: 30 triggers; add one → the trigger's panel with its event list
+/**
+ * 3. The package's details: the trigger events; add one → the trigger's panel, its event list
+ * and its setup notice.
+ * @param {Ui} ui
+ * @param {any} demo
+ * @param {Descriptions} descriptions
+ */
+async function triggerPanel(ui, demo, { trigger }) {
 	stage('trigger panel');
-	await useepayItem.first().click();
-	const triggerEvents = trigger.properties.find((p) => p.name === 'events').options;
+	const { page, creator, ndv, params } = ui;
+	await ui.useepayItem.first().click();
+	const triggerEvents = trigger.properties.find((/** @type {any} */ p) => p.name === 'events').options;
 	const firstTriggerAction = creator.getByText('On invoice paid', { exact: true });
 	await firstTriggerAction.waitFor({ state: 'visible' });
-	const detailsText = (await creator.innerText()).replace(/\s+/g, ' ');
+	const detailsText = oneLine(await creator.innerText());
 	record(
 		"the package's node details list the trigger events",
 		detailsText.includes(`Triggers (${triggerEvents.length - 1})`),
@@ -285,6 +373,27 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	record('the trigger panel has invoice.paid selected', selectedEvent.includes('invoice.paid'), selectedEvent);
 	const triggerCredential = await page.getByTestId('node-credentials-select').locator('input').first().inputValue();
 	record('the trigger panel picked the demo credential', triggerCredential === demo.credential.name, triggerCredential);
+	await triggerEventList(ui, triggerEvents);
+	await ui.shot('02-trigger-panel-events.png');
+	await page.keyboard.press('Escape');
+	const setupNotice = trigger.properties.find((/** @type {any} */ p) => p.type === 'notice');
+	const noticeText = (await params.getByText(setupNotice.displayName.slice(0, 40)).first().textContent()) ?? '';
+	const facts = [/registers its own webhook/, /UseePay Public Key/, /over HTTPS/];
+	record(
+		'the trigger panel opens with a notice of the three setup facts (own webhook, public key, HTTPS)',
+		facts.every((fact) => fact.test(noticeText)),
+		oneLine(noticeText).trim(),
+	);
+	await page.getByTestId('ndv-close-button').click();
+	await ndv.waitFor({ state: 'hidden' });
+}
+
+/**
+ * The trigger's event list, opened: every event of the description is offered.
+ * @param {Ui} ui
+ * @param {Array<{name: string}>} triggerEvents
+ */
+async function triggerEventList({ page, params }, triggerEvents) {
 	await params.getByTestId('parameter-input-events').click();
 	const eventOptions = page.locator('.el-select-dropdown__item:visible');
 	await eventOptions.first().waitFor({ state: 'visible' });
@@ -295,26 +404,19 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 		eventTexts.length === triggerEvents.length && missingEvents.length === 0,
 		`${eventTexts.length} shown${missingEvents.length ? `, missing ${missingEvents.join(' ')}` : ''}`,
 	);
-	await shot('02-trigger-panel-events.png');
-	await page.keyboard.press('Escape');
-	const setupNotice = trigger.properties.find((p) => p.type === 'notice');
-	const noticeText = (await params.getByText(setupNotice.displayName.slice(0, 40)).first().textContent()) ?? '';
-	const facts = [/registers its own webhook/, /UseePay Public Key/, /over HTTPS/];
-	record(
-		'the trigger panel opens with a notice of the three setup facts (own webhook, public key, HTTPS)',
-		facts.every((fact) => fact.test(noticeText)),
-		noticeText.replace(/\s+/g, ' ').trim(),
-	);
-	await page.getByTestId('ndv-close-button').click();
-	await ndv.waitFor({ state: 'hidden' });
+}
 
-	// 4. nodes panel after the trigger: the UseePay node and its actions (one per operation)
+/**
+ * 4. The nodes panel after the trigger: the UseePay node and its actions (one per operation),
+ * actions first. Returns the "Update a customer" action.
+ * @param {Ui} ui
+ * @param {Descriptions} descriptions
+ */
+async function nodeActions(ui, { node }) {
 	stage('nodes panel (node actions)');
-	await page.getByTestId('node-creator-plus-button').click();
-	await creator.waitFor({ state: 'visible' });
-	await page.getByTestId('node-creator-search-bar').fill('UseePay');
-	await useepayItem.first().waitFor({ state: 'visible' });
-	icon = await imageLoaded(useepayItem.first().locator('img').first());
+	const { creator, useepayItem } = ui;
+	await ui.searchUseePay('node-creator-plus-button');
+	const icon = await imageLoaded(useepayItem.first().locator('img').first());
 	record(
 		'nodes panel search "UseePay" (next step) lists the UseePay node with its icon',
 		icon.width > 0,
@@ -323,7 +425,7 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	// n8n merges a node and its "<name>Trigger" into one entry and gives it the trigger's
 	// description (useActionsGeneration.ts: `app.description = trigger.description`), so the
 	// trigger's description starts with the action node's.
-	const nextStepText = (await useepayItem.first().innerText()).replace(/\s+/g, ' ');
+	const nextStepText = oneLine(await useepayItem.first().innerText());
 	record(
 		"where actions are added, the one UseePay entry shows the action node's description",
 		(await useepayItem.count()) === 1 && nextStepText.includes(node.description),
@@ -333,8 +435,9 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	const updateCustomer = creator.getByText('Update a customer', { exact: true });
 	await updateCustomer.waitFor({ state: 'visible' });
 	await settle(creator);
+	const resources = resourceOptions(node);
 	const allActions = resources.flatMap((r) => operationsOf(node.properties, r.value).map((o) => o.action));
-	const actionsText = (await creator.innerText()).replace(/\s+/g, ' ');
+	const actionsText = oneLine(await creator.innerText());
 	const missingActions = allActions.filter((a) => !actionsText.includes(a));
 	record(
 		`node details list all ${allActions.length} actions of the UseePay node`,
@@ -354,11 +457,23 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 		actionIconCount > 1 && actionIcon.width > 0,
 		`${actionIconCount} icons, last ${JSON.stringify(actionIcon)}`,
 	);
-	await shot('03-nodes-panel-node-actions.png');
+	await ui.shot('03-nodes-panel-node-actions.png');
+	return updateCustomer;
+}
 
-	// 5. the UseePay node's panel
+/**
+ * 5. The UseePay node's panel: for each sampled operation, the fields it must show (from the
+ * built description) and none of the other operations' fields.
+ * @param {Ui} ui
+ * @param {any} demo
+ * @param {Descriptions} descriptions
+ * @param {string[][]} sample resource/operation pairs
+ * @param {import('playwright-core').Locator} updateCustomer the action that opens the panel
+ */
+async function nodePanel(ui, demo, { node }, sample, updateCustomer) {
 	stage('node panel');
-	t = Date.now();
+	const { page, ndv, params } = ui;
+	const t = Date.now();
 	await updateCustomer.click();
 	await ndv.waitFor({ state: 'visible' });
 	await params.getByTestId('parameter-input-resource').waitFor({ state: 'visible' });
@@ -368,80 +483,89 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 		nodeCredential === demo.credential.name,
 		nodeCredential,
 	);
-
-	for (const [resource, operation] of sample) {
-		const resourceOption = resources.find((r) => r.value === resource);
-		const operations = operationsOf(node.properties, resource);
-		const op = operations.find((o) => o.value === operation);
-		const name = `${resourceOption.name} → ${op.name}`;
-		try {
-			await choose('resource', resourceOption.name);
-			await choose('operation', op.name);
-			const expected = visibleParameters(node.properties, resource, operation);
-			const expectedNames = new Set(expected.map((p) => p.name));
-			const others = new Set(
-				operations
-					.filter((o) => o.value !== operation)
-					.flatMap((o) => visibleParameters(node.properties, resource, o.value))
-					.map((p) => p.name)
-					.filter((n) => !expectedNames.has(n)),
-			);
-			// the panel re-renders after the switch: wait for the last expected field
-			await params
-				.locator(`label.n8n-input-label[for="${expected[expected.length - 1].name}"]`)
-				.waitFor({ state: 'visible' });
-			const shown = await shownParameters();
-			const shownNames = new Set(shown.map((s) => s.name));
-			const missing = expected.filter((p) => !shownNames.has(p.name)).map((p) => p.name);
-			const wrongLabel = expected
-				.filter((p) => shownNames.has(p.name))
-				.filter((p) => shown.find((s) => s.name === p.name).text !== p.displayName)
-				.map((p) => `${p.name}="${shown.find((s) => s.name === p.name).text}"`);
-			const foreign = [...others].filter((n) => shownNames.has(n));
-			const fields = expected.filter((p) => !['resource', 'operation'].includes(p.name)).map((p) => p.displayName);
-			record(
-				`panel ${name}: shows ${fields.length ? fields.join(', ') : '(no fields)'}; no other operation's fields`,
-				missing.length === 0 && wrongLabel.length === 0 && foreign.length === 0 && fields.length > 0,
-				[
-					missing.length && `missing ${missing}`,
-					wrongLabel.length && `labels ${wrongLabel}`,
-					foreign.length && `foreign ${foreign}`,
-				]
-					.filter(Boolean)
-					.join('; ') || `${others.size} other-operation fields absent`,
-			);
-			await shot(`04-node-panel-${resource}-${operation}.png`);
-		} catch (error) {
-			record(`panel ${name}`, false, String(error.message).split('\n')[0]);
-			await shot(`04-node-panel-${resource}-${operation}-failure.png`).catch(() => {});
-			await page.keyboard.press('Escape').catch(() => {});
-		}
-	}
+	for (const [resource, operation] of sample) await operationPanel(ui, node, resource, operation);
 	log(`${sample.length} operations checked in ${seconds(Date.now() - t)}`);
+}
 
-	// 6. credential modal: the existing demo credential, tested against the emulator
+/**
+ * One operation in the node's panel: its fields shown with their labels, no other operation's.
+ * @param {Ui} ui
+ * @param {any} node
+ * @param {string} resource
+ * @param {string} operation
+ */
+async function operationPanel(ui, node, resource, operation) {
+	const resourceOption = resourceOptions(node).find((r) => r.value === resource);
+	const operations = operationsOf(node.properties, resource);
+	const op = operations.find((/** @type {any} */ o) => o.value === operation);
+	const name = `${resourceOption?.name} → ${op?.name}`;
+	try {
+		await ui.choose('resource', resourceOption.name);
+		await ui.choose('operation', op.name);
+		const expected = visibleParameters(node.properties, resource, operation);
+		const expectedNames = new Set(expected.map((p) => p.name));
+		const others = new Set(
+			operations
+				.filter((/** @type {any} */ o) => o.value !== operation)
+				.flatMap((/** @type {any} */ o) => visibleParameters(node.properties, resource, o.value))
+				.map((p) => p.name)
+				.filter((n) => !expectedNames.has(n)),
+		);
+		// the panel re-renders after the switch: wait for the last expected field
+		await ui.params
+			.locator(`label.n8n-input-label[for="${expected[expected.length - 1].name}"]`)
+			.waitFor({ state: 'visible' });
+		/** @type {Map<string, string>} the first label of each shown parameter */
+		const shown = new Map();
+		for (const { name: shownName, text } of await ui.shownParameters())
+			if (!shown.has(shownName)) shown.set(shownName, text);
+		const missing = expected.filter((p) => !shown.has(p.name)).map((p) => p.name);
+		const wrongLabel = expected
+			.filter((p) => shown.has(p.name) && shown.get(p.name) !== p.displayName)
+			.map((p) => `${p.name}="${shown.get(p.name)}"`);
+		const foreign = [...others].filter((n) => shown.has(n));
+		const fields = expected.filter((p) => !['resource', 'operation'].includes(p.name)).map((p) => p.displayName);
+		record(
+			`panel ${name}: shows ${fields.length ? fields.join(', ') : '(no fields)'}; no other operation's fields`,
+			missing.length === 0 && wrongLabel.length === 0 && foreign.length === 0 && fields.length > 0,
+			[
+				missing.length && `missing ${missing}`,
+				wrongLabel.length && `labels ${wrongLabel}`,
+				foreign.length && `foreign ${foreign}`,
+			]
+				.filter(Boolean)
+				.join('; ') || `${others.size} other-operation fields absent`,
+		);
+		await ui.shot(`04-node-panel-${resource}-${operation}.png`);
+	} catch (error) {
+		record(`panel ${name}`, false, String(error instanceof Error ? error.message : error).split('\n')[0]);
+		await ui.shot(`04-node-panel-${resource}-${operation}-failure.png`).catch(() => {});
+		await ui.page.keyboard.press('Escape').catch(() => {});
+	}
+}
+
+/** The credential modal (the one holding the credential edit dialog). @param {import('playwright-core').Page} page */
+const credentialModalOf = (page) =>
+	page.locator('[data-test-id$="-modal"]').filter({ has: page.getByTestId('credential-edit-dialog') });
+
+/**
+ * 6. The credential modal: the existing demo credential, tested against the emulator (Retry).
+ * @param {Ui} ui
+ * @param {any} demo
+ * @param {Descriptions} descriptions
+ */
+async function credentialTest(ui, demo, { trigger }) {
 	stage('credential modal (test)');
-	const credentialModal = page
-		.locator('[data-test-id$="-modal"]')
-		.filter({ has: page.getByTestId('credential-edit-dialog') });
+	const { page, ndv } = ui;
+	const credentialModal = credentialModalOf(page);
 	const success = credentialModal.getByTestId('credentials-config-container-test-success');
 	const customerLists = () =>
-		demo.emulator.requests().filter((r) => r.method === 'GET' && r.path === '/api/v1/customers').length;
+		demo.emulator.requests().filter((/** @type {any} */ r) => r.method === 'GET' && r.path === '/api/v1/customers')
+			.length;
 	await page.getByTestId('credential-edit-button').click();
 	await credentialModal.waitFor({ state: 'visible' });
 	await success.waitFor({ state: 'visible' }); // opening a saved credential tests it once by itself
-	const fields = ['environment', 'baseUrl', 'merchantNo', 'appId', 'apiKey', 'webhookSignatureCert'];
-	const missingFields = [];
-	for (const field of fields)
-		if (!(await credentialModal.getByTestId(`parameter-input-${field}`).isVisible())) missingFields.push(field);
-	const modalText = (await credentialModal.innerText()).replace(/\s+/g, ' ');
-	record(
-		'credential modal: UseePay API with all fields',
-		modalText.includes('UseePay API') && missingFields.length === 0,
-		missingFields.length ? `missing ${missingFields}` : fields.join(', '),
-	);
-	icon = await imageLoaded(credentialModal.locator(`img[src*="/icons/${PACKAGE}/"]`).first());
-	record('credential modal shows the UseePay icon', icon.width > 0, JSON.stringify(icon));
+	await credentialFields(ui, credentialModal);
 	const before = customerLists();
 	const testResponse = page.waitForResponse(
 		(r) => r.url().includes('/rest/credentials/test') && r.request().method() === 'POST',
@@ -455,19 +579,19 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	const spinning = () =>
 		retry.evaluate(
 			(button) =>
-				button.disabled ||
+				/** @type {HTMLButtonElement} */ (button).disabled ||
 				button.getAttribute('aria-busy') === 'true' ||
 				!!button.querySelector('[class*="spin"], [class*="loading"], [class*="Loading"]'),
 		);
 	for (let i = 0; i < 50 && (await spinning()); i++) await sleep(100);
-	const successText = (await success.innerText()).replace(/\s+/g, ' ').trim();
+	const successText = oneLine(await success.innerText()).trim();
 	const reached = customerLists() - before;
 	record(
 		'credential Test (Retry) succeeds against the emulator',
 		answer?.data?.status === 'OK' && successText.includes('Connection tested successfully') && reached >= 1,
 		`${JSON.stringify(answer?.data)}; "${successText}"; ${reached} GET /api/v1/customers reached the emulator on Retry`,
 	);
-	await shot('05-credential-modal-test-success.png');
+	await ui.shot('05-credential-modal-test-success.png');
 	await credentialModal.getByTestId('credential-save-button').waitFor({ state: 'visible' });
 	await page.keyboard.press('Escape');
 	await credentialModal.waitFor({ state: 'hidden' });
@@ -477,9 +601,37 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 		await page.locator('[data-test-id="canvas-node"]').filter({ hasNotText: trigger.defaults.name }).first().dblclick();
 		await ndv.waitFor({ state: 'visible' });
 	}
+}
 
-	// 7. a new credential with a wrong API key: Save runs the test, which must fail with our message
+/**
+ * The modal shows the UseePay API credential with all its fields and its icon.
+ * @param {Ui} ui
+ * @param {import('playwright-core').Locator} credentialModal
+ */
+async function credentialFields(ui, credentialModal) {
+	const fields = ['environment', 'baseUrl', 'merchantNo', 'appId', 'apiKey', 'webhookSignatureCert'];
+	const missingFields = [];
+	for (const field of fields)
+		if (!(await credentialModal.getByTestId(`parameter-input-${field}`).isVisible())) missingFields.push(field);
+	const modalText = oneLine(await credentialModal.innerText());
+	record(
+		'credential modal: UseePay API with all fields',
+		modalText.includes('UseePay API') && missingFields.length === 0,
+		missingFields.length ? `missing ${missingFields}` : fields.join(', '),
+	);
+	const icon = await imageLoaded(credentialModal.locator(`img[src*="/icons/${PACKAGE}/"]`).first());
+	record('credential modal shows the UseePay icon', icon.width > 0, JSON.stringify(icon));
+}
+
+/**
+ * 7. A new credential with a wrong API key: Save runs the test, which must fail with our message.
+ * @param {Ui} ui
+ * @param {any} demo
+ */
+async function credentialWrongKey(ui, demo) {
 	stage('credential modal (wrong key)');
+	const { page, ndv } = ui;
+	const credentialModal = credentialModalOf(page);
 	await page.getByTestId('node-credentials-select').locator('input').first().click();
 	await page.getByTestId('node-credentials-select-item-new').click();
 	await credentialModal.waitFor({ state: 'visible' });
@@ -489,48 +641,58 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 		.filter({ hasText: 'Custom Base URL' })
 		.first()
 		.click();
-	await credentialModal.getByTestId('parameter-input-baseUrl').locator('input').fill(demo.emulatorUrl);
-	await credentialModal.getByTestId('parameter-input-merchantNo').locator('input').fill(demo.merchant.merchantNo);
-	await credentialModal.getByTestId('parameter-input-appId').locator('input').fill(demo.merchant.appId);
-	await credentialModal.getByTestId('parameter-input-apiKey').locator('input').fill('UseePay_SK_wrong_key');
+	/** @param {string} field @param {string} value */
+	const fill = (field, value) => credentialModal.getByTestId(`parameter-input-${field}`).locator('input').fill(value);
+	await fill('baseUrl', demo.emulatorUrl);
+	await fill('merchantNo', demo.merchant.merchantNo);
+	await fill('appId', demo.merchant.appId);
+	await fill('apiKey', 'UseePay_SK_wrong_key');
 	const failedTest = page.waitForResponse(
 		(r) => r.url().includes('/rest/credentials/test') && r.request().method() === 'POST',
 	);
 	await credentialModal.getByTestId('credential-save-button').click();
 	const failedAnswer = await (await failedTest).json().catch(() => ({}));
-	const banner = credentialModal.getByText(/Couldn.t connect with these settings/);
-	await banner.first().waitFor({ state: 'visible' });
+	await credentialModal
+		.getByText(/Couldn.t connect with these settings/)
+		.first()
+		.waitFor({ state: 'visible' });
 	await credentialModal.getByText('More details').first().click();
 	await credentialModal
 		.getByText(/UseePay rejected the Merchant Number/)
 		.first()
 		.waitFor({ state: 'visible' });
-	const bannerText = (await credentialModal.innerText()).replace(/\s+/g, ' ');
+	const bannerText = oneLine(await credentialModal.innerText());
 	record(
 		"credential Test with a wrong API key fails with the credential's 401 message",
 		failedAnswer?.data?.status === 'Error' &&
 			bannerText.includes('UseePay rejected the Merchant Number, API Key or App ID'),
-		JSON.stringify(failedAnswer?.data).slice(0, 160),
+		String(JSON.stringify(failedAnswer?.data)).slice(0, 160),
 	);
-	await shot('06-credential-modal-test-failure.png');
+	await ui.shot('06-credential-modal-test-failure.png');
 	await page.keyboard.press('Escape');
 	await credentialModal.waitFor({ state: 'hidden' });
 	await sleep(300);
 	if (await ndv.isVisible()) await page.getByTestId('ndv-close-button').click();
 	await ndv.waitFor({ state: 'hidden' });
+}
 
-	// 8. the canvas: both nodes with their icons; every icon request answered 200
+/**
+ * 8. The canvas: both nodes with their icons; every icon request answered 200.
+ * @param {Ui} ui
+ * @param {Record<string, number>} iconResponses status by icon path
+ */
+async function canvasIcons(ui, iconResponses) {
 	stage('canvas');
-	const canvasIcons = page.locator(`[data-test-id="canvas-node"] img[src*="/icons/${PACKAGE}/"]`);
-	await canvasIcons.first().waitFor({ state: 'visible' });
+	const icons = ui.page.locator(`[data-test-id="canvas-node"] img[src*="/icons/${PACKAGE}/"]`);
+	await icons.first().waitFor({ state: 'visible' });
 	const canvasInfo = [];
-	for (let i = 0; i < (await canvasIcons.count()); i++) canvasInfo.push(await imageLoaded(canvasIcons.nth(i)));
+	for (let i = 0; i < (await icons.count()); i++) canvasInfo.push(await imageLoaded(icons.nth(i)));
 	record(
 		'canvas shows the trigger and the node with their icons',
 		canvasInfo.length === 2 && canvasInfo.every((i) => i.width > 0),
 		JSON.stringify(canvasInfo),
 	);
-	await shot('07-canvas.png');
+	await ui.shot('07-canvas.png');
 	const ours = Object.entries(iconResponses).filter(([url]) => url.includes(`/icons/${PACKAGE}/`));
 	record(
 		`icon requests under /icons/${PACKAGE}/ answered 200`,
@@ -539,101 +701,116 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	);
 }
 
+/**
+ * The whole walk-through, step by step (see the top of this file).
+ * @param {{page: import('playwright-core').Page, demo: any, descriptions: Descriptions, sample: string[][], shots: string[], iconResponses: Record<string, number>}} session
+ */
+async function browserChecks({ page, demo, descriptions, sample, shots, iconResponses }) {
+	const ui = uiSession(page, shots);
+	await signIn(ui, demo);
+	await triggerInNodesPanel(ui, descriptions);
+	await triggerPanel(ui, demo, descriptions);
+	const updateCustomer = await nodeActions(ui, descriptions);
+	await nodePanel(ui, demo, descriptions, sample, updateCustomer);
+	await credentialTest(ui, demo, descriptions);
+	await credentialWrongKey(ui, demo);
+	await canvasIcons(ui, iconResponses);
+}
+
 // ---------------------------------------------------------------------------------------------
 
-async function main() {
-	fs.rmSync(OUT, { recursive: true, force: true });
-	fs.mkdirSync(OUT, { recursive: true });
-	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-ui-'));
-	const guardLog = path.join(workDir, 'n8n-net-guard.log');
-	fs.writeFileSync(guardLog, '');
+/**
+ * The operations to open: UI_OPS ("all", or "resource:operation,…"), else the default sample.
+ * @param {Descriptions} descriptions
+ * @returns {string[][]}
+ */
+function operationSample({ node }) {
+	const spec = process.env.UI_OPS;
+	const resources = resourceOptions(node);
+	const sample =
+		spec === 'all'
+			? resources.flatMap((r) => operationsOf(node.properties, r.value).map((o) => [r.value, o.value]))
+			: spec
+				? spec.split(',').map((pair) => pair.trim().split(':'))
+				: DEFAULT_SAMPLE;
+	const uncovered = resources.map((r) => r.value).filter((r) => !sample.some(([resource]) => resource === r));
+	if (uncovered.length) log(`note: the sample leaves out resources ${uncovered.join(', ')}`);
+	return sample;
+}
 
-	let demo;
-	let context;
-	const shots = [];
-	const blocked = new Map();
-	const iconResponses = {};
-	const consoleErrors = [];
-	try {
-		let t = Date.now();
-		ensureChromium();
-		await ensureRuntime({ log }); // installs Node.js + n8n on a cold machine, before the network guard is armed
-		log(`chromium and n8n present (${seconds(Date.now() - t)})`);
+/**
+ * What the browser run observed besides the checks.
+ * @typedef {object} Observed
+ * @property {Map<string, number>} blocked non-loopback requests aborted, by URL without query
+ * @property {Record<string, number>} iconResponses status by icon path
+ * @property {string[]} consoleErrors
+ * @property {string[]} shots
+ */
 
-		// n8n (and only n8n: see net-guard.cjs) runs with the loopback-only guard; a few more
-		// "calls home" switched off on top of tools/lib/n8n.js's defaults
-		Object.assign(process.env, {
-			NODE_OPTIONS: `${process.env.NODE_OPTIONS || ''} --require=${path.join(__dirname, 'net-guard.cjs')}`.trim(),
-			UI_NET_GUARD_LOG: guardLog,
-			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
-			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		});
-		t = Date.now();
-		const { startDemo } = require('../demo/demo');
-		demo = await startDemo({ dir: workDir, n8nPort: N8N_PORT, emulatorPort: 0, brokerPort: BROKER_PORT, log });
-		log(`demo up: n8n ${demo.n8n.url}, emulator ${demo.emulatorUrl} (${seconds(Date.now() - t)})`);
+/**
+ * Chromium with every non-loopback request aborted (and recorded), a page whose icon answers
+ * and console errors are recorded.
+ * @param {string} workDir
+ * @param {any} demo
+ * @param {Observed} observed
+ */
+async function openPage(workDir, demo, observed) {
+	const { selectors } = require('playwright-core');
+	selectors.setTestIdAttribute('data-test-id');
+	const context = await launchBrowser(path.join(workDir, 'chromium-profile'));
+	await context.route('**/*', (route) => {
+		const url = route.request().url();
+		if (isLocal(url)) return route.continue();
+		const key = url.split('?')[0];
+		observed.blocked.set(key, (observed.blocked.get(key) || 0) + 1);
+		return route.abort('blockedbyclient');
+	});
+	const page = context.pages()[0] || (await context.newPage());
+	page.setDefaultTimeout(60000); // a first editor load on 2 busy cores can take well over 20 s
+	page.on('websocket', (ws) => !isLocal(ws.url()) && observed.blocked.set(ws.url(), 1));
+	page.on('response', (response) => {
+		if (response.url().includes('/icons/'))
+			observed.iconResponses[response.url().replace(demo.n8n.url, '')] = response.status();
+	});
+	page.on(
+		'console',
+		(message) => message.type() === 'error' && observed.consoleErrors.push(message.text().slice(0, 200)),
+	);
+	return { context, page };
+}
 
-		const descriptions = loadDescriptions();
-		const spec = process.env.UI_OPS;
-		const sample =
-			spec === 'all'
-				? descriptions.node.properties
-						.find((p) => p.name === 'resource')
-						.options.flatMap((r) => operationsOf(descriptions.node.properties, r.value).map((o) => [r.value, o.value]))
-				: spec
-					? spec.split(',').map((pair) => pair.trim().split(':'))
-					: DEFAULT_SAMPLE;
-		const allResources = descriptions.node.properties.find((p) => p.name === 'resource').options.map((r) => r.value);
-		const uncovered = allResources.filter((r) => !sample.some(([resource]) => resource === r));
-		if (uncovered.length) log(`note: the sample leaves out resources ${uncovered.join(', ')}`);
+/**
+ * Chromium and n8n present, then the demo with n8n under the network guard (only n8n: see
+ * net-guard.cjs) and a few more "calls home" switched off on top of tools/lib/n8n.js's defaults.
+ * @param {string} workDir
+ * @param {string} guardLog
+ */
+async function startGuardedDemo(workDir, guardLog) {
+	let t = Date.now();
+	ensureChromium();
+	await ensureRuntime({ log }); // installs Node.js + n8n on a cold machine, before the network guard is armed
+	log(`chromium and n8n present (${seconds(Date.now() - t)})`);
+	Object.assign(process.env, {
+		NODE_OPTIONS: `${process.env.NODE_OPTIONS || ''} --require=${path.join(__dirname, 'net-guard.cjs')}`.trim(),
+		UI_NET_GUARD_LOG: guardLog,
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+	});
+	t = Date.now();
+	const { startDemo } = require('../demo/demo');
+	const demo = await startDemo({ dir: workDir, n8nPort: N8N_PORT, emulatorPort: 0, brokerPort: BROKER_PORT, log });
+	log(`demo up: n8n ${demo.n8n.url}, emulator ${demo.emulatorUrl} (${seconds(Date.now() - t)})`);
+	return demo;
+}
 
-		t = Date.now();
-		const { selectors } = require('playwright-core');
-		selectors.setTestIdAttribute('data-test-id');
-		context = await launchBrowser(path.join(workDir, 'chromium-profile'));
-		await context.route('**/*', (route) => {
-			const url = route.request().url();
-			if (isLocal(url)) return route.continue();
-			blocked.set(url.split('?')[0], (blocked.get(url.split('?')[0]) || 0) + 1);
-			return route.abort('blockedbyclient');
-		});
-		const page = context.pages()[0] || (await context.newPage());
-		page.setDefaultTimeout(60000); // a first editor load on 2 busy cores can take well over 20 s
-		page.on('websocket', (ws) => !isLocal(ws.url()) && blocked.set(ws.url(), 1));
-		page.on('response', (response) => {
-			if (response.url().includes('/icons/'))
-				iconResponses[response.url().replace(demo.n8n.url, '')] = response.status();
-		});
-		page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text().slice(0, 200)));
-		try {
-			await browserChecks({ page, demo, descriptions, sample, shots, iconResponses });
-		} catch (error) {
-			record(
-				`editor walk-through ran to the end (stopped in: ${currentStage})`,
-				false,
-				String(error.message).split('\n')[0],
-			);
-			const file = path.join(OUT, 'zz-failure.png');
-			await page.screenshot({ path: file }).catch(() => {});
-			shots.push(file);
-		}
-		log(`browser part ${seconds(Date.now() - t)}`);
-	} catch (error) {
-		record(
-			'test:ui setup',
-			false,
-			String(error && error.stack)
-				.split('\n')
-				.slice(0, 3)
-				.join(' | '),
-		);
-	} finally {
-		if (context) await context.close().catch(() => {});
-		if (demo) await demo.stop().catch(() => {});
-	}
-
-	// nothing may have left 127.0.0.1
+/**
+ * Nothing may have left 127.0.0.1: the page's requests (but the known npm lookups) and n8n's
+ * connections (the guard's log).
+ * @param {Observed} observed
+ * @param {string} guardLog
+ */
+function networkChecks({ blocked, consoleErrors }, guardLog) {
 	const unexpected = [...blocked.keys()].filter((url) => !KNOWN_UNAVOIDABLE.some((re) => re.test(url)));
 	const known = [...blocked.keys()].filter((url) => KNOWN_UNAVOIDABLE.some((re) => re.test(url)));
 	if (known.length)
@@ -652,14 +829,74 @@ async function main() {
 		guardLines.split('\n').slice(0, 5).join('; ') || 'none',
 	);
 	if (consoleErrors.length) log(`console errors (informational): ${consoleErrors.length}, first: ${consoleErrors[0]}`);
+}
 
-	for (const file of shots) log(`screenshot ${path.relative(REPO_ROOT, file)}`);
+/**
+ * The demo and the browser walk-through; a failure is recorded with the step it stopped in.
+ * @param {string} workDir
+ * @param {string} guardLog
+ * @param {Observed} observed
+ */
+async function editorRun(workDir, guardLog, observed) {
+	let demo;
+	let context;
+	try {
+		demo = await startGuardedDemo(workDir, guardLog);
+		const descriptions = loadDescriptions();
+		const sample = operationSample(descriptions);
+		const t = Date.now();
+		const opened = await openPage(workDir, demo, observed);
+		context = opened.context;
+		const { page } = opened;
+		try {
+			await browserChecks({
+				page,
+				demo,
+				descriptions,
+				sample,
+				shots: observed.shots,
+				iconResponses: observed.iconResponses,
+			});
+		} catch (error) {
+			record(
+				`editor walk-through ran to the end (stopped in: ${currentStage})`,
+				false,
+				String(error instanceof Error ? error.message : error).split('\n')[0],
+			);
+			const file = path.join(OUT, 'zz-failure.png');
+			await page.screenshot({ path: file }).catch(() => {});
+			observed.shots.push(file);
+		}
+		log(`browser part ${seconds(Date.now() - t)}`);
+	} catch (error) {
+		record(
+			'test:ui setup',
+			false,
+			String(error instanceof Error ? error.stack : error)
+				.split('\n')
+				.slice(0, 3)
+				.join(' | '),
+		);
+	} finally {
+		if (context) await context.close().catch(() => {});
+		if (demo) await demo.stop().catch(() => {});
+	}
+}
+
+async function main() {
+	fs.rmSync(OUT, { recursive: true, force: true });
+	fs.mkdirSync(OUT, { recursive: true });
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-ui-'));
+	const guardLog = path.join(workDir, 'n8n-net-guard.log');
+	fs.writeFileSync(guardLog, '');
+	/** @type {Observed} */
+	const observed = { blocked: new Map(), iconResponses: {}, consoleErrors: [], shots: [] };
+	await editorRun(workDir, guardLog, observed);
+	networkChecks(observed, guardLog);
+	for (const file of observed.shots) log(`screenshot ${path.relative(REPO_ROOT, file)}`);
 	if (process.env.UI_KEEP === '1') log(`kept ${workDir}`);
 	else fs.rmSync(workDir, { recursive: true, force: true });
-
-	const failed = results.filter((r) => !r.ok).length;
-	process.stdout.write(`ui: ${results.length - failed} passed, ${failed} failed (${seconds(Date.now() - STARTED)})\n`);
-	process.exit(failed ? 1 : 0);
+	process.exit(checks.summary('ui', seconds(Date.now() - STARTED)) ? 0 : 1);
 }
 
 main();

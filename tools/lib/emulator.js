@@ -1,0 +1,103 @@
+'use strict';
+/**
+ * The UseePay emulator as the real-n8n suites use it: started in this process on 127.0.0.1,
+ * a payment that fires the trigger, and its webhook deliveries (read, forged, redelivered).
+ */
+const assert = require('node:assert/strict');
+
+const { createEmulator } = require('../../emulator/server');
+const { jsonRequest } = require('./http');
+const { waitFor } = require('./checks');
+const { SUCCEEDING_CARD } = require('./fixtures');
+
+/**
+ * @param {import('../../emulator/server').EmulatorOptions} [options]
+ * @param {number} [port] 0 = any free port
+ */
+async function startEmulator(options = {}, port = 0) {
+	const emulator = createEmulator(options);
+	const { url } = await emulator.listen(port, '127.0.0.1');
+	return { emulator, url };
+}
+
+/**
+ * A payment intent created and confirmed with the succeeding test card: `payment_intent.succeeded`
+ * goes to every endpoint that listens for it.
+ * @param {(method: string, apiPath: string, body?: unknown) => Promise<import('./http').JsonAnswer>} api
+ * @param {string} merchantOrderId
+ */
+async function succeededPayment(api, merchantOrderId) {
+	const created = await api('POST', '/api/v1/payment_intents/create', {
+		amount: 42.5,
+		currency: 'USD',
+		merchant_order_id: merchantOrderId,
+		confirm: true,
+		payment_method_data: SUCCEEDING_CARD,
+	});
+	assert.equal(created.status, 200, JSON.stringify(created.json));
+	assert.equal(created.json.status, 'succeeded');
+	return created.json;
+}
+
+/**
+ * The emulator's delivery attempts, filtered (`name`, `event_id`, `endpoint_id`).
+ * @param {string} emulatorUrl
+ * @param {Record<string, string>} filter
+ * @returns {Promise<any[]>}
+ */
+async function deliveries(emulatorUrl, filter) {
+	return (await jsonRequest(`${emulatorUrl}/__emulator/deliveries?${new URLSearchParams(filter)}`)).json.items;
+}
+
+/**
+ * The id of the one event named `name` that was delivered, once, and answered 200.
+ * @param {string} emulatorUrl
+ * @param {string} name
+ */
+async function deliveredOnce(emulatorUrl, name) {
+	const attempts = await deliveries(emulatorUrl, { name });
+	assert.equal(attempts.length, 1, JSON.stringify(attempts));
+	assert.equal(attempts[0].status, 200);
+	return /** @type {string} */ (attempts[0].event_id);
+}
+
+/**
+ * A delivery of a made-up event with a signature the emulator never made; the trigger's answer.
+ * @param {string} triggerUrl
+ * @param {string} merchantNo
+ */
+async function forgedDeliveryStatus(triggerUrl, merchantNo) {
+	const response = await fetch(triggerUrl, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			merchant_no: merchantNo,
+			sign: Buffer.from('forged').toString('base64'),
+		},
+		body: JSON.stringify({
+			id: 'evt_ffffffffffffffffffffffffffffffff',
+			name: 'payment_intent.succeeded',
+			data: { id: 'pi_forged' },
+		}),
+	});
+	return response.status;
+}
+
+/**
+ * Sends an event again, as UseePay retries (same id, same body), and waits until it was answered 200.
+ * @param {string} emulatorUrl
+ * @param {string} eventId
+ */
+async function redeliver(emulatorUrl, eventId) {
+	const redelivered = await jsonRequest(`${emulatorUrl}/__emulator/deliveries/redeliver`, {
+		method: 'POST',
+		body: { event_id: eventId },
+	});
+	assert.equal(redelivered.status, 200, JSON.stringify(redelivered.json));
+	await waitFor('the redelivery', async () => {
+		const all = await deliveries(emulatorUrl, { event_id: eventId });
+		return all.length >= 2 && all.every((d) => d.status === 200);
+	});
+}
+
+module.exports = { startEmulator, succeededPayment, deliveries, deliveredOnce, forgedDeliveryStatus, redeliver };
