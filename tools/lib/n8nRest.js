@@ -28,12 +28,30 @@ const UNFINISHED = ['new', 'running'];
  * @returns {Promise<OwnerSession>}
  */
 async function ownerSession(n8nUrl, owner = OWNER) {
-	await jsonRequest(`${n8nUrl}/rest/owner/setup`, { method: 'POST', body: owner });
+	// n8n answers /healthz/readiness once its database is ready, which can be seconds before its
+	// REST routes are mounted (they 404 until then; a busy machine widens that gap). So the
+	// setup is retried until n8n answers it: 200 (done now) or 400 (an owner already exists).
+	/** @type {import('./http').JsonAnswer | undefined} */
+	let setup;
+	await waitFor(
+		'n8n to answer the owner setup',
+		async () => {
+			setup = await jsonRequest(`${n8nUrl}/rest/owner/setup`, { method: 'POST', body: owner });
+			return setup.status === 200 || setup.status === 400;
+		},
+		60000,
+	).catch((error) => {
+		throw new Error(`${error.message}; last answer HTTP ${setup?.status} ${JSON.stringify(setup?.json)}`);
+	});
 	const login = await jsonRequest(`${n8nUrl}/rest/login`, {
 		method: 'POST',
 		body: { emailOrLdapLoginId: owner.email, password: owner.password },
 	});
-	if (login.status !== 200) throw new Error(`n8n login failed: HTTP ${login.status}`);
+	if (login.status !== 200)
+		throw new Error(
+			`n8n login failed: HTTP ${login.status} ${JSON.stringify(login.json)} ` +
+				`(owner setup answered HTTP ${setup?.status} ${JSON.stringify(setup?.json)})`,
+		);
 	const cookie = (login.headers.get('set-cookie') || '').split(';')[0];
 	/** @type {OwnerSession['rest']} */
 	const rest = (method, restPath, body) => jsonRequest(`${n8nUrl}${restPath}`, { method, body, headers: { cookie } });
