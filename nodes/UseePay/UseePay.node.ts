@@ -2,36 +2,17 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { USEEPAY_BASE_URL_EXPRESSION } from '../../credentials/UseePayApi.credentials';
-import { checkoutSession } from './resources/checkoutSession';
-import { customer } from './resources/customer';
-import { invoice } from './resources/invoice';
-import { mandate } from './resources/mandate';
-import { paymentIntent } from './resources/paymentIntent';
-import { paymentLink } from './resources/paymentLink';
-import { paymentMethod } from './resources/paymentMethod';
-import { refund } from './resources/refund';
-import { subscription } from './resources/subscription';
-import { webhook } from './resources/webhook';
+import * as resources from './resources';
 import type { UseePayResource } from './shared/resource';
 import { customOperationsOf, listSearchOf, resourceProperties, resourceSelector } from './shared/resource';
 
 /**
- * Every resource of the node, in the order the Resource list shows them. Each lives in
- * resources/<resource>/ (index.ts: its operations, locator and list); the node's properties, its
- * `customOperations` and its list searches are all derived from this list.
+ * Every resource of the node (resources/index.ts), in the order the Resource list shows them:
+ * alphabetical by name, as n8n lists options.
  */
-export const RESOURCES: UseePayResource[] = [
-	checkoutSession,
-	customer,
-	invoice,
-	mandate,
-	paymentIntent,
-	paymentLink,
-	paymentMethod,
-	refund,
-	subscription,
-	webhook,
-];
+export const RESOURCES: UseePayResource[] = Object.values(resources).sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);
 
 /**
  * The UseePay node: a declarative node. A hybrid: operations with a `run` (the customer writes a
