@@ -254,11 +254,19 @@ async function crmSyncChecks({ crm, customersOf }, procs, session, reference) {
 	await check(
 		'the same CRM rows → Create customer, started by a production Webhook through the webhook processor, run on the worker with the same customers',
 		async () => {
-			const response = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/${WEBHOOK_CRM_PATH}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ export: 'crm' }),
-			});
+			// 404 until main has published the workflow (n8n 2.x does that after answering readiness).
+			const response = await waitFor(
+				'the webhook processor to serve the CRM webhook',
+				async () => {
+					const answer = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/${WEBHOOK_CRM_PATH}`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ export: 'crm' }),
+					});
+					return answer.status === 404 ? null : answer;
+				},
+				60000,
+			);
 			assert.equal(response.status, 200, await response.text());
 			const [run] = await session.finishedExecutions(WEBHOOK_CRM_WORKFLOW_ID, 1);
 			assert.equal(run.status, 'success', JSON.stringify(run));
@@ -286,13 +294,22 @@ async function triggerChecks({ emulatorUrl }, procs, session) {
 	await check(
 		"main registered the trigger's endpoint with UseePay at the webhook processor's URL (WEBHOOK_URL)",
 		async () => {
-			const endpoints = (await api('GET', '/api/v1/webhooks?page_size=100')).json.items;
-			const enabled = endpoints.filter((/** @type {any} */ e) => e.status !== 'disabled');
-			assert.deepEqual(
-				enabled.map((/** @type {any} */ e) => e.url),
-				[triggerUrl],
-				JSON.stringify(endpoints),
-			);
+			const enabledUrls = async () => {
+				const items = (await api('GET', '/api/v1/webhooks?page_size=100')).json.items;
+				return {
+					items,
+					urls: items.filter((/** @type {any} */ e) => e.status !== 'disabled').map((/** @type {any} */ e) => e.url),
+				};
+			};
+			// n8n 2.x publishes active workflows after it answers readiness (its publication
+			// reconciler runs at startup and every 10 s), so the registration may still be on its way.
+			await waitFor(
+				'the trigger to register its endpoint',
+				async () => (await enabledUrls()).urls.length > 0,
+				60000,
+			).catch(() => undefined);
+			const { items: endpoints, urls } = await enabledUrls();
+			assert.deepEqual(urls, [triggerUrl], JSON.stringify(endpoints));
 		},
 	);
 
