@@ -6,9 +6,11 @@ describe('the repository stands alone (a plain clone has nothing beside it)', ()
 	});
 
 	it('finds an import above the root and a citation of notes kept outside the repository', () => {
-		const outside = ['../..', 'shared', 'useepay-api', 'core-endpoints.json'].join('/');
+		// Built from parts so that this test does not itself cite the folder it forbids.
+		const notes = ['shared', 'useepay-api'].join('/');
+		const outside = ['../..', notes, 'core-endpoints.json'].join('/');
 		expect(findingsIn('test/coverage.test.ts', `import core from '${outside}';`)).toEqual([
-			expect.stringContaining('test/coverage.test.ts:1: cites shared/useepay-api'),
+			expect.stringContaining(`test/coverage.test.ts:1: cites ${notes}`),
 			'test/coverage.test.ts:1: imports ' + outside,
 		]);
 		expect(findingsIn('nodes/UseePay/shared/money.ts', ` * them (${'core'}.md §1)`)).toEqual([
