@@ -43,7 +43,7 @@ const { readFlags } = require('../tools/lib/args');
 const { MERCHANT, useePayCredential } = require('../tools/lib/fixtures');
 const { httpStatus } = require('../tools/lib/http');
 const { ownerSession } = require('../tools/lib/n8nRest');
-const { startEmulator } = require('../tools/lib/emulator');
+const { startEmulator, registeredEndpoints } = require('../tools/lib/emulator');
 const { stopAll, startServices } = require('../tools/lib/services');
 const { PORTS, queueEnv, queueInstances, startQueueProcesses } = require('../tools/lib/queueMode');
 
@@ -568,6 +568,12 @@ async function startQueue(context) {
 const percentile = (sorted, p) =>
 	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0;
 
+/** Where a workflow receives deliveries. @param {Stack} stack @param {Kind} kind */
+const deliveryUrl = (stack, kind) =>
+	kind === 'ours'
+		? `${stack.deliveryBase}/webhook/${OURS.webhookId}/webhook`
+		: `${stack.deliveryBase}/webhook/${BASELINE.path}`;
+
 /**
  * One pass: the plan sent to one workflow, until its sink is quiet; its figures.
  * @param {Stack} stack
@@ -579,10 +585,7 @@ const percentile = (sorted, p) =>
  */
 async function pass(stack, sink, emu, args, kind, rate) {
 	const workflowId = kind === 'ours' ? OURS.id : BASELINE.id;
-	const url =
-		kind === 'ours'
-			? `${stack.deliveryBase}/webhook/${OURS.webhookId}/webhook`
-			: `${stack.deliveryBase}/webhook/${BASELINE.path}`;
+	const url = deliveryUrl(stack, kind);
 	const thePlan = plan(emu, args);
 	sink.hits[kind].clear();
 	const executionsBefore = await stack.executionCount(workflowId);
@@ -677,6 +680,8 @@ async function benchMode(mode, context, { sink, emu }) {
 	const stack = mode === 'queue' ? await startQueue(context) : await startSingle(context);
 	const results = [];
 	try {
+		if (args.kinds.includes('ours'))
+			await registeredEndpoints(context.emulatorUrl, MERCHANT, [deliveryUrl(stack, 'ours')]);
 		const warmUp = { ...args, deliveries: 20, events: 20 };
 		for (const kind of args.kinds) await pass(stack, sink, emu, warmUp, kind, 'max');
 		header();

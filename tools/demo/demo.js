@@ -11,11 +11,13 @@ const { ensureRuntime, packPackage, N8nInstance } = require('../lib/n8n');
 const { MERCHANT, OWNER, useePayCredential, exampleWorkflows } = require('../lib/fixtures');
 const { jsonRequest } = require('../lib/http');
 const { ownerSession } = require('../lib/n8nRest');
-const { startEmulator } = require('../lib/emulator');
+const { startEmulator, registeredEndpoints } = require('../lib/emulator');
 
 /** A workflow started by an event (not by hand): published before n8n starts. @param {any} workflow */
-const hasEventTrigger = (workflow) =>
-	workflow.nodes.some((/** @type {any} */ node) => node.type.endsWith('Trigger') && !node.type.includes('manual'));
+const eventTriggers = (workflow) =>
+	workflow.nodes.filter((/** @type {any} */ node) => node.type.endsWith('Trigger') && !node.type.includes('manual'));
+/** @param {any} workflow */
+const hasEventTrigger = (workflow) => eventTriggers(workflow).length > 0;
 
 /**
  * @param {{dir: string, version?: string, n8nPort?: number, emulatorPort?: number, brokerPort?: number, emulatorOptions?: import('../../emulator/server').EmulatorOptions, log?: (line: string) => void}} options
@@ -54,6 +56,11 @@ async function startDemo({
 		log(`starting n8n ${runtime.version} (about 10-20 s)`);
 		await n8n.start();
 		const session = await ownerSession(n8n.url);
+		// Ready means a payment in the emulator reaches the published trigger (see registeredEndpoints).
+		const triggerUrls = workflows
+			.flatMap(eventTriggers)
+			.map((/** @type {any} */ node) => `${n8n.url}/webhook/${node.webhookId}/webhook`);
+		await registeredEndpoints(emulatorUrl, MERCHANT, triggerUrls);
 		return {
 			runtime,
 			n8n,

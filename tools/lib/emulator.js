@@ -6,7 +6,7 @@
 const assert = require('node:assert/strict');
 
 const { createEmulator } = require('../../emulator/server');
-const { jsonRequest } = require('./http');
+const { jsonRequest, emulatorApi } = require('./http');
 const { waitFor } = require('./checks');
 const { SUCCEEDING_CARD } = require('./fixtures');
 
@@ -100,4 +100,47 @@ async function redeliver(emulatorUrl, eventId) {
 	});
 }
 
-module.exports = { startEmulator, succeededPayment, deliveries, deliveredOnce, forgedDeliveryStatus, redeliver };
+/**
+ * Waits until the emulator has an enabled endpoint of `merchant` for each of `urls`, and returns
+ * the merchant's enabled endpoints. n8n 2.x activates published workflows after it answers
+ * readiness (its publication reconciler runs at startup and every 10 s), so a published trigger
+ * registers a moment after n8n looks ready: whatever sends it events must wait for this, not for
+ * readiness. Throws naming what is missing.
+ * @param {string} emulatorUrl
+ * @param {import('./fixtures').Merchant} merchant
+ * @param {string[]} urls
+ * @param {number} [timeoutMs]
+ * @returns {Promise<any[]>}
+ */
+async function registeredEndpoints(emulatorUrl, merchant, urls, timeoutMs = 60000) {
+	const api = emulatorApi(emulatorUrl, merchant);
+	/** @type {any[]} */
+	let enabled = [];
+	const missing = () => urls.filter((url) => !enabled.some((endpoint) => endpoint.url === url));
+	try {
+		await waitFor(
+			'the published triggers to register their endpoints',
+			async () => {
+				const items = (await api('GET', '/api/v1/webhooks?page_size=100')).json.items;
+				enabled = items.filter((/** @type {any} */ endpoint) => endpoint.status !== 'disabled');
+				return missing().length === 0;
+			},
+			timeoutMs,
+		);
+	} catch {
+		throw new Error(
+			`no enabled endpoint for ${missing().join(', ')} after ${timeoutMs / 1000} s; enabled: ${JSON.stringify(enabled)}`,
+		);
+	}
+	return enabled;
+}
+
+module.exports = {
+	startEmulator,
+	registeredEndpoints,
+	succeededPayment,
+	deliveries,
+	deliveredOnce,
+	forgedDeliveryStatus,
+	redeliver,
+};

@@ -28,7 +28,14 @@ const { PORTS, assertPortsFree, queueEnv, queueInstances, startQueueProcesses } 
 const { MERCHANT, EXAMPLE, useePayCredential, readExample, exampleWorkflows } = require('../lib/fixtures');
 const { emulatorApi } = require('../lib/http');
 const { ownerSession, UNFINISHED } = require('../lib/n8nRest');
-const { startEmulator, succeededPayment, deliveredOnce, forgedDeliveryStatus, redeliver } = require('../lib/emulator');
+const {
+	startEmulator,
+	registeredEndpoints,
+	succeededPayment,
+	deliveredOnce,
+	forgedDeliveryStatus,
+	redeliver,
+} = require('../lib/emulator');
 const { createChecks, waitFor } = require('../lib/checks');
 
 const WEBHOOK_CRM_WORKFLOW_ID = 'useepayQueueCrm1';
@@ -294,21 +301,8 @@ async function triggerChecks({ emulatorUrl }, procs, session) {
 	await check(
 		"main registered the trigger's endpoint with UseePay at the webhook processor's URL (WEBHOOK_URL)",
 		async () => {
-			const enabledUrls = async () => {
-				const items = (await api('GET', '/api/v1/webhooks?page_size=100')).json.items;
-				return {
-					items,
-					urls: items.filter((/** @type {any} */ e) => e.status !== 'disabled').map((/** @type {any} */ e) => e.url),
-				};
-			};
-			// n8n 2.x publishes active workflows after it answers readiness (its publication
-			// reconciler runs at startup and every 10 s), so the registration may still be on its way.
-			await waitFor(
-				'the trigger to register its endpoint',
-				async () => (await enabledUrls()).urls.length > 0,
-				60000,
-			).catch(() => undefined);
-			const { items: endpoints, urls } = await enabledUrls();
+			const endpoints = await registeredEndpoints(emulatorUrl, MERCHANT, [triggerUrl]);
+			const urls = endpoints.map((/** @type {any} */ endpoint) => endpoint.url);
 			assert.deepEqual(urls, [triggerUrl], JSON.stringify(endpoints));
 		},
 	);
