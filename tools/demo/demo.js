@@ -13,10 +13,10 @@ const { jsonRequest } = require('../lib/http');
 const { ownerSession } = require('../lib/n8nRest');
 const { startEmulator, registeredEndpoints } = require('../lib/emulator');
 
-/** A workflow started by an event (not by hand): published before n8n starts. @param {any} workflow */
+/** The nodes that start a workflow on an event (not by hand). @param {any} workflow */
 const eventTriggers = (workflow) =>
 	workflow.nodes.filter((/** @type {any} */ node) => node.type.endsWith('Trigger') && !node.type.includes('manual'));
-/** @param {any} workflow */
+/** A workflow started by an event: published before n8n starts. @param {any} workflow */
 const hasEventTrigger = (workflow) => eventTriggers(workflow).length > 0;
 
 /**
