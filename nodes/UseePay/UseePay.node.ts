@@ -5,6 +5,7 @@ import { USEEPAY_BASE_URL_EXPRESSION } from '../../credentials/UseePayApi.creden
 import * as resources from './resources';
 import type { UseePayResource } from './shared/resource';
 import { customOperationsOf, listSearchOf, resourceProperties, resourceSelector } from './shared/resource';
+import { subtitleOf } from './shared/subtitle';
 
 /**
  * Every resource of the node (resources/index.ts), in the order the Resource list shows them:
@@ -27,7 +28,8 @@ export class UseePay implements INodeType {
 		icon: { light: 'file:../../icons/useepay.svg', dark: 'file:../../icons/useepay.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// "Create or Update: Customer": the operation's and the resource's names (shared/subtitle.ts).
+		subtitle: subtitleOf(RESOURCES),
 		description: 'Create and manage customers, payments, subscriptions and more in UseePay',
 		defaults: { name: 'UseePay' },
 		usableAsTool: true,

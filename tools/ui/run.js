@@ -677,11 +677,30 @@ async function credentialWrongKey(ui, demo) {
 }
 
 /**
- * 8. The canvas: both nodes with their icons; every icon request answered 200.
+ * The node's subtitle on the canvas names the operation the panel was left on in words
+ * ("Get: Checkout Session"), from the description's display names, not the raw values.
+ * @param {Ui} ui
+ * @param {Descriptions} descriptions
+ * @param {string[][]} sample the panel's operations, in order (the last one stays set)
+ */
+async function canvasSubtitle({ page }, { node, trigger }, sample) {
+	const [resource, operation] = sample[sample.length - 1];
+	const resourceName = resourceOptions(node).find((r) => r.value === resource)?.name;
+	const operationName = operationsOf(node.properties, resource).find((o) => o.value === operation)?.name;
+	const expected = `${operationName}: ${resourceName}`;
+	const canvasNode = page.locator('[data-test-id="canvas-node"]').filter({ hasNotText: trigger.defaults.name });
+	const subtitle = oneLine(await canvasNode.first().locator('[class*="_subtitle_"]').first().innerText()).trim();
+	record(`the node's canvas subtitle reads "${expected}" (display names, not values)`, subtitle === expected, subtitle);
+}
+
+/**
+ * 8. The canvas: both nodes with their icons, the node's subtitle; every icon request answered 200.
  * @param {Ui} ui
  * @param {Record<string, number>} iconResponses status by icon path
+ * @param {Descriptions} descriptions
+ * @param {string[][]} sample
  */
-async function canvasIcons(ui, iconResponses) {
+async function canvasIcons(ui, iconResponses, descriptions, sample) {
 	stage('canvas');
 	const icons = ui.page.locator(`[data-test-id="canvas-node"] img[src*="/icons/${PACKAGE}/"]`);
 	await icons.first().waitFor({ state: 'visible' });
@@ -693,6 +712,7 @@ async function canvasIcons(ui, iconResponses) {
 		JSON.stringify(canvasInfo),
 	);
 	await ui.shot('07-canvas.png');
+	await canvasSubtitle(ui, descriptions, sample);
 	const ours = Object.entries(iconResponses).filter(([url]) => url.includes(`/icons/${PACKAGE}/`));
 	record(
 		`icon requests under /icons/${PACKAGE}/ answered 200`,
@@ -714,7 +734,7 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	await nodePanel(ui, demo, descriptions, sample, updateCustomer);
 	await credentialTest(ui, demo, descriptions);
 	await credentialWrongKey(ui, demo);
-	await canvasIcons(ui, iconResponses);
+	await canvasIcons(ui, iconResponses, descriptions, sample);
 }
 
 // ---------------------------------------------------------------------------------------------
