@@ -34,19 +34,31 @@ const PACKAGE = 'n8n-nodes-useepay';
 const N8N_PORT = port(5900);
 const BROKER_PORT = port(5901);
 
-/** Resource/operation pairs opened in the node's panel: at least one per resource. */
-const DEFAULT_SAMPLE = [
-	['customer', 'update'],
-	['paymentIntent', 'capture'],
-	['subscription', 'create'],
-	['invoice', 'pay'],
-	['paymentMethod', 'create'],
-	['mandate', 'get'],
-	['refund', 'create'],
-	['webhook', 'create'],
-	['paymentLink', 'getAll'],
-	['checkoutSession', 'get'],
-];
+/**
+ * Resource/operation pairs opened in the node's panel by default, from the built description: one
+ * per resource (a new resource is sampled without editing this file), spread over the kinds of
+ * operation: the kind sampled least so far, on a tie the one with the most parameters of its own.
+ * @param {{properties: Property[]}} node
+ * @returns {string[][]}
+ */
+function defaultSample(node) {
+	/** @type {Map<string, number>} */
+	const sampled = new Map();
+	return resourceOptions(node).map((resource) => {
+		/** @param {{value: string}} op */
+		const own = (op) =>
+			node.properties.filter(
+				(p) =>
+					p.displayOptions?.show?.resource?.includes(resource.value) &&
+					p.displayOptions?.show?.operation?.includes(op.value),
+			).length;
+		/** @param {{value: string}} op */
+		const rank = (op) => (sampled.get(op.value) ?? 0) * 1000 - own(op);
+		const [pick] = [...operationsOf(node.properties, resource.value)].sort((a, b) => rank(a) - rank(b));
+		sampled.set(pick.value, (sampled.get(pick.value) ?? 0) + 1);
+		return [resource.value, pick.value];
+	});
+}
 
 /**
  * Requests the n8n editor page makes to the internet by design and that cannot be turned off: the community "Node details" panel (opened by clicking the package in the
@@ -752,7 +764,7 @@ function operationSample({ node }) {
 			? resources.flatMap((r) => operationsOf(node.properties, r.value).map((o) => [r.value, o.value]))
 			: spec
 				? spec.split(',').map((pair) => pair.trim().split(':'))
-				: DEFAULT_SAMPLE;
+				: defaultSample(node);
 	const uncovered = resources.map((r) => r.value).filter((r) => !sample.some(([resource]) => resource === r));
 	if (uncovered.length) log(`note: the sample leaves out resources ${uncovered.join(', ')}`);
 	return sample;
