@@ -12,12 +12,23 @@ const { MERCHANT, OWNER, useePayCredential, exampleWorkflows } = require('../lib
 const { jsonRequest } = require('../lib/http');
 const { ownerSession } = require('../lib/n8nRest');
 const { startEmulator, registeredEndpoints } = require('../lib/emulator');
+const { assertPortsFree } = require('../lib/ports');
 
 /** The nodes that start a workflow on an event (not by hand). @param {any} workflow */
 const eventTriggers = (workflow) =>
 	workflow.nodes.filter((/** @type {any} */ node) => node.type.endsWith('Trigger') && !node.type.includes('manual'));
 /** A workflow started by an event: published before n8n starts. @param {any} workflow */
 const hasEventTrigger = (workflow) => eventTriggers(workflow).length > 0;
+
+/**
+ * The ports the demo listens on (0: any free port).
+ * @param {{n8nPort: number, emulatorPort: number, brokerPort: number}} ports
+ */
+const demoPorts = ({ n8nPort, emulatorPort, brokerPort }) => [
+	{ port: n8nPort, what: 'n8n of the demo' },
+	{ port: brokerPort, what: "the task broker of the demo's n8n" },
+	{ port: emulatorPort, what: 'the UseePay emulator of the demo' },
+];
 
 /**
  * @param {{dir: string, version?: string, n8nPort?: number, emulatorPort?: number, brokerPort?: number, emulatorOptions?: import('../../emulator/server').EmulatorOptions, log?: (line: string) => void}} options
@@ -32,6 +43,8 @@ async function startDemo({
 	emulatorOptions = {},
 	log = () => {},
 }) {
+	// Before minutes of installing: a port another program holds fails the start now.
+	await assertPortsFree(demoPorts({ n8nPort, emulatorPort, brokerPort }));
 	log('checking Node.js and n8n (a new machine installs them first: several minutes)');
 	const runtime = await ensureRuntime({ version, log });
 	log(`n8n ${runtime.version} ready; building and packing n8n-nodes-useepay`);
@@ -80,4 +93,4 @@ async function startDemo({
 	}
 }
 
-module.exports = { startDemo };
+module.exports = { startDemo, demoPorts };

@@ -9,12 +9,14 @@ const { createEmulator } = require('../../emulator/server');
 const { jsonRequest, emulatorApi } = require('./http');
 const { waitFor } = require('./checks');
 const { SUCCEEDING_CARD } = require('./fixtures');
+const { assertPortsFree } = require('./ports');
 
 /**
  * @param {import('../../emulator/server').EmulatorOptions} [options]
  * @param {number} [port] 0 = any free port
  */
 async function startEmulator(options = {}, port = 0) {
+	await assertPortsFree([{ port, what: 'the UseePay emulator' }]);
 	const emulator = createEmulator(options);
 	const { url } = await emulator.listen(port, '127.0.0.1');
 	return { emulator, url };

@@ -13,6 +13,7 @@ const { n8nLine } = require('./n8nLines');
 const { cleanEnv, ensureRuntime, runCaptured, sleep } = require('./runtime');
 const { httpStatus } = require('./http');
 const { REPO_ROOT } = require('./fixtures');
+const { assertPortsFree } = require('./ports');
 
 /** The flags of n8n's `npm install` for a community package (NPM_COMMON_ARGS + NPM_INSTALL_ARGS). */
 const COMMUNITY_NODES_NPM_ARGS = [
@@ -65,6 +66,15 @@ class N8nInstance {
 
 	get url() {
 		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** The ports `n8n start` listens on, for ports.js assertPortsFree. */
+	ports() {
+		const name = `n8n ${this.runtime.version} in ${path.basename(this.dir)}`;
+		return [
+			{ port: this.port, what: name },
+			{ port: this.brokerPort, what: `the task broker of ${name}` },
+		];
 	}
 
 	/** Everything n8n reads: loopback only, no calls home, a fixed encryption key. */
@@ -184,8 +194,10 @@ class N8nInstance {
 	 */
 	async execute(/** @type {string} */ id) {
 		// A server may hold the default broker port; a one-off execute gets its own.
+		const brokerPort = this.brokerPort + 11;
+		await assertPortsFree([{ port: brokerPort, what: `the task broker of n8n execute --id=${id}` }]);
 		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
-			env: { N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(this.brokerPort + 11) },
+			env: { N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
 		});
 		// Log lines may also follow the JSON: parse from the first `{` line to the last `}` line.
 		const start = result.stdout.search(/^\{$/m);
@@ -216,6 +228,8 @@ class N8nInstance {
 	 * @param {{timeoutMs?: number, logFile?: string}} [options]
 	 */
 	async start({ timeoutMs = 300000, logFile } = {}) {
+		// Another n8n on the port would answer the readiness probe for this one: fail at once.
+		await assertPortsFree(this.ports());
 		const logPath = logFile || path.join(this.dir, 'n8n.log');
 		const log = fs.openSync(logPath, 'a');
 		this.server = spawn(path.join(this.runtime.n8nHome, 'node_modules', '.bin', 'n8n'), ['start'], {

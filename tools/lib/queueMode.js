@@ -11,8 +11,8 @@ const path = require('node:path');
 
 const { N8nInstance } = require('./n8n');
 const { httpStatus } = require('./http');
-const { port } = require('./ports');
-const { startLogged, portInUse, REDIS_PORT, POSTGRES_PORT } = require('./services');
+const { port, assertPortsFree: assertFree } = require('./ports');
+const { startLogged, REDIS_PORT, POSTGRES_PORT } = require('./services');
 
 const PORTS = {
 	redis: REDIS_PORT,
@@ -26,11 +26,11 @@ const PORTS = {
 	workerBroker: port(6021),
 };
 
-/** Throws when another program holds one of the ports. */
+/** Throws, naming the port and its holder, when another program holds one of the ports. */
 async function assertPortsFree() {
-	for (const [name, portNumber] of Object.entries(PORTS)) {
-		if (await portInUse(portNumber)) throw new Error(`port ${portNumber} (${name}) is already in use on 127.0.0.1`);
-	}
+	await assertFree(
+		Object.entries(PORTS).map(([name, portNumber]) => ({ port: portNumber, what: `queue mode ${name}` })),
+	);
 }
 
 /**

@@ -7,13 +7,12 @@
  */
 const fs = require('node:fs');
 const os = require('node:os');
-const net = require('node:net');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 
 const { exitDescription } = require('./n8n');
 const { sleep } = require('./runtime');
-const { port } = require('./ports');
+const { port, assertPortsFree } = require('./ports');
 const { aptInstall } = require('./system');
 
 const REDIS_PORT = Number(process.env.QUEUE_REDIS_PORT) || port(6390);
@@ -197,22 +196,6 @@ function postgresAccount() {
 	throw new Error('no non-root account (postgres or nobody) to run PostgreSQL as');
 }
 
-/** @param {number} portNumber */
-function portInUse(portNumber) {
-	return new Promise((resolve) => {
-		const socket = net.connect({ port: portNumber, host: '127.0.0.1' });
-		socket.once('connect', () => {
-			socket.destroy();
-			resolve(true);
-		});
-		socket.once('error', () => resolve(false));
-		socket.setTimeout(1000, () => {
-			socket.destroy();
-			resolve(false);
-		});
-	});
-}
-
 // ---------------------------------------------------------------------------------------------
 // The servers
 
@@ -307,6 +290,10 @@ function servicesEnv(database) {
  * @param {string} workDir
  */
 async function startServices(workDir) {
+	await assertPortsFree([
+		{ port: REDIS_PORT, what: 'Redis for queue mode' },
+		{ port: POSTGRES_PORT, what: 'PostgreSQL for queue mode' },
+	]);
 	const { redis, pgBin } = ensureSystemPackages();
 	log(`starting redis (${REDIS_PORT}) and PostgreSQL (${POSTGRES_PORT}) on 127.0.0.1`);
 	const [, pg] = await Promise.all([startRedis(redis, workDir), startPostgres(pgBin, workDir)]);
@@ -321,6 +308,5 @@ module.exports = {
 	stopAll,
 	startLogged,
 	readLog,
-	portInUse,
 	startServices,
 };

@@ -23,7 +23,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { REPO_ROOT, ensureRuntime } = require('../lib/n8n');
-const { port } = require('../lib/ports');
+const { port, assertPortsFree } = require('../lib/ports');
 const { aptInstall } = require('../lib/system');
 const { createChecks, sleep } = require('../lib/checks');
 
@@ -819,6 +819,8 @@ async function openPage(workDir, demo, observed) {
  */
 async function startGuardedDemo(workDir, guardLog) {
 	let t = Date.now();
+	const { startDemo, demoPorts } = require('../demo/demo');
+	await assertPortsFree(demoPorts({ n8nPort: N8N_PORT, emulatorPort: 0, brokerPort: BROKER_PORT }));
 	ensureChromium();
 	await ensureRuntime({ log }); // installs Node.js + n8n on a cold machine, before the network guard is armed
 	log(`chromium and n8n present (${seconds(Date.now() - t)})`);
@@ -830,7 +832,6 @@ async function startGuardedDemo(workDir, guardLog) {
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 	});
 	t = Date.now();
-	const { startDemo } = require('../demo/demo');
 	const demo = await startDemo({ dir: workDir, n8nPort: N8N_PORT, emulatorPort: 0, brokerPort: BROKER_PORT, log });
 	log(`demo up: n8n ${demo.n8n.url}, emulator ${demo.emulatorUrl} (${seconds(Date.now() - t)})`);
 	return demo;
