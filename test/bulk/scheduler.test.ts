@@ -32,17 +32,45 @@ describe('RequestScheduler', () => {
 		expect(starts[399]).toBeCloseTo(399 * 10 + 3 * 10, 6);
 	});
 
-	it('catches up on timers that fire late instead of losing the rate', async () => {
+	it('catches up on timers that fire late instead of losing the rate, within the window rule', async () => {
 		const late = new FakeClock();
 		// Every sleep ends 4 ms late, as on a busy machine.
 		const clock = { now: () => late.now(), sleep: async (ms: number) => await late.sleep(ms + 4) };
 		const scheduler = new RequestScheduler({ maxConcurrent: 10, requestsPerSecond: 50, clock });
 		const starts: number[] = [];
-		const all = Promise.all(Array.from({ length: 50 }, () => scheduler.run(request(late, starts, 1))));
+		const all = Promise.all(Array.from({ length: 150 }, () => scheduler.run(request(late, starts, 1))));
 		await late.runUntil(all);
+		expect(starts).toHaveLength(150);
 		// 50 starts still take about one second (49 intervals of 20 ms), not 49 × 24 ms.
 		expect(starts[49]).toBeLessThanOrEqual(49 * 20 + 4);
+		// Catching up never lets more than 50 start within one second plus one interval (1020 ms).
 		for (let i = 0; i + 50 < starts.length; i++) expect(starts[i + 50] - starts[i]).toBeGreaterThanOrEqual(1020);
+	});
+
+	/**
+	 * Starts at 100 per second (10 ms apart) where the scheduler's third sleep (before the fourth
+	 * start, due at 30 ms) ends `stallMs` late.
+	 */
+	async function startsAfterOneStall(stallMs: number): Promise<number[]> {
+		const fake = new FakeClock();
+		let sleeps = 0;
+		const clock = {
+			now: () => fake.now(),
+			sleep: async (ms: number) => await fake.sleep(ms + (++sleeps === 3 ? stallMs : 0)),
+		};
+		const scheduler = new RequestScheduler({ maxConcurrent: 10, requestsPerSecond: 100, clock });
+		const starts: number[] = [];
+		const all = Promise.all(Array.from({ length: 12 }, () => scheduler.run(request(fake, starts, 1))));
+		await fake.runUntil(all);
+		return starts;
+	}
+
+	it('catches up on a stall of up to 50 ms (5 starts at 100/s): the missed starts go at once, then the old schedule', async () => {
+		expect(await startsAfterOneStall(50)).toEqual([0, 10, 20, 80, 80, 80, 80, 80, 80, 90, 100, 110]);
+	});
+
+	it('starts afresh after a longer stall instead of bursting to catch up', async () => {
+		expect(await startsAfterOneStall(51)).toEqual([0, 10, 20, 81, 91, 101, 111, 121, 131, 141, 151, 161]);
 	});
 
 	it('serves urgent requests before those already waiting', async () => {
