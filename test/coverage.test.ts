@@ -12,11 +12,21 @@ const NOT_IN_NODE = new Set([
 
 const template = (path: string) => path.replace(/\{[^}]+\}/g, '{}');
 
-function referenceEndpoints(): string[] {
+/** The reference's operation names in the node's words (n8n's convention: Get, Get Many). */
+const NODE_OPERATION: Record<string, string> = { retrieve: 'get', list: 'getAll' };
+
+/** The reference's endpoints the node should offer, as `resource.operation` (node words) → method and path. */
+function referenceOperations(): Array<{ key: string; resource: string; endpoint: string }> {
 	return reference.endpoints
-		.map((endpoint: { method: string; path: string }) => `${endpoint.method} ${template(endpoint.path)}`)
-		.filter((endpoint) => !NOT_IN_NODE.has(endpoint) && !endpoint.endsWith('UNCERTAIN'));
+		.map((e: { resource: string; operation: string; method: string; path: string }) => ({
+			key: `${e.resource}.${NODE_OPERATION[e.operation] ?? e.operation}`,
+			resource: e.resource,
+			endpoint: `${e.method} ${template(e.path)}`,
+		}))
+		.filter(({ endpoint }) => !NOT_IN_NODE.has(endpoint) && !endpoint.endsWith('UNCERTAIN'));
 }
+
+const referenceEndpoints = () => referenceOperations().map(({ endpoint }) => endpoint);
 
 /** Every operation spec of the node's resources (resources/<resource>/index.ts), with its resource. */
 const operations = () => RESOURCES.flatMap((resource) => resource.operations.map((op) => ({ resource, op })));
@@ -64,27 +74,34 @@ describe('the UseePay node covers the API reference', () => {
 		const custom = Object.entries(node.customOperations).flatMap(([resource, ops]) =>
 			Object.keys(ops).map((op) => `${resource}.${op}`),
 		);
-		expect(custom.sort()).toEqual(['customer.create', 'customer.createOrUpdate', 'customer.update']);
+		// The operations that run as code are those whose spec has code (resources/<resource>/index.ts).
+		const withCode = operations()
+			.filter(({ op }) => op.run !== undefined)
+			.map(({ resource, op }) => `${resource.value}.${op.value}`);
+		expect(custom.sort()).toEqual(withCode.sort());
+		expect(custom).toContain('customer.createOrUpdate');
 		const offered = operationOptions().map(({ resource, option }) => `${resource}.${String(option.value)}`);
 		for (const op of custom) expect(offered).toContain(op);
 	});
 
-	it('has the operations each resource should have', () => {
-		const byResource: Record<string, string[]> = {};
-		for (const op of nodeEndpoints()) (byResource[op.resource] ??= []).push(op.operation);
-		expect(byResource).toEqual({
-			checkoutSession: ['create', 'get'],
-			customer: ['create', 'get', 'getAll', 'update'],
-			invoice: expect.arrayContaining(['create', 'get', 'getAll', 'pay', 'update']),
-			mandate: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
-			paymentIntent: expect.arrayContaining(['cancel', 'capture', 'confirm', 'create', 'get', 'getAll', 'update']),
-			paymentLink: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
-			paymentMethod: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
-			refund: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
-			subscription: expect.arrayContaining(['cancel', 'create', 'get', 'getAll', 'update']),
-			webhook: expect.arrayContaining(['create', 'get', 'getAll', 'update']),
-		});
-		expect(nodeEndpoints()).toHaveLength(2 + 4 + 5 + 4 + 7 + 4 + 4 + 4 + 5 + 4);
+	it('each endpoint of the reference is the operation of the same resource and name, with its method and path', () => {
+		const offered = Object.fromEntries(nodeEndpoints().map((op) => [`${op.resource}.${op.operation}`, op.endpoint]));
+		const expected = Object.fromEntries(referenceOperations().map(({ key, endpoint }) => [key, endpoint]));
+		expect(offered).toEqual(expected);
+	});
+
+	it("each resource's Operation options (the node description) are its reference operations, plus Create or Update", () => {
+		const group = (keys: string[]) => {
+			const byResource: Record<string, string[]> = {};
+			for (const key of keys) (byResource[key.split('.')[0]] ??= []).push(key.split('.')[1]);
+			for (const operations of Object.values(byResource)) operations.sort();
+			return byResource;
+		};
+		const described = operationOptions().map(({ resource, option }) => `${resource}.${String(option.value)}`);
+		const fromReference = referenceOperations().map(({ key }) => key);
+		expect(group(described)).toEqual(group([...fromReference, 'customer.createOrUpdate']));
+		// The reference lists every resource the node has, and the node every resource of the reference.
+		expect(Object.keys(group(described)).sort()).toEqual(RESOURCES.map((r) => r.value).sort());
 	});
 });
 
