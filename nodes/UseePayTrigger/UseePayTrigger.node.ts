@@ -12,7 +12,7 @@ import { apiVersionOptions, DEFAULT_API_VERSION, payloadFormat, webhookEventOpti
 import { confirmWithUseePay } from './confirmEvent';
 import { credentialsFor, isForOtherMerchant, parseEvent, rawBodyOf, reject } from './delivery';
 import { claimEvent, keepMarkedChanged, settleEvent } from './recentEvents';
-import { parsePublicKey, publicKeyProblem, signedEventText, unsignedEventText } from './signature';
+import { checkPublicKey, publicKeyProblem, signedEventText, unsignedEventText } from './signature';
 import type { WantedEndpoint } from './webhookEndpoint';
 import { createEndpoint, endpointsForUrl, mayDeliver, reconcileEndpoints, updateEndpoint } from './webhookEndpoint';
 
@@ -33,7 +33,7 @@ async function assertCanVerify(ctx: IHookFunctions): Promise<void> {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	if (options.skipSignatureVerification === true) return;
 	const credentials = await ctx.getCredentials('useePayApi');
-	const problem = publicKeyProblem(credentials.webhookSignatureCert as string | undefined);
+	const problem = publicKeyProblem(credentials.webhookSignatureCert);
 	if (problem) {
 		throw new NodeOperationError(ctx.getNode(), `UseePay Public Key ${problem}: events cannot be verified`, {
 			description: MISSING_KEY_HINT,
@@ -177,8 +177,10 @@ export class UseePayTrigger implements INodeType {
 		const verify = options.skipSignatureVerification !== true;
 		let eventText: string | undefined;
 		if (verify) {
-			const key = parsePublicKey(credentials.webhookSignatureCert as string | undefined);
-			eventText = key && signedEventText(rawBody, format, headers.sign as string | undefined, key);
+			const { key, problem } = checkPublicKey(credentials.webhookSignatureCert);
+			// Fails closed, and says why (a credential field holds whatever an expression gave it).
+			if (!key) return reject(this, 401, `The credential's UseePay Public Key is not usable: it ${problem}`);
+			eventText = signedEventText(rawBody, format, headers.sign as string | undefined, key);
 			if (eventText === undefined) return reject(this, 401, 'Invalid or missing UseePay signature');
 		} else {
 			eventText = unsignedEventText(rawBody, format);

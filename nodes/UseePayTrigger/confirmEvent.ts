@@ -1,18 +1,22 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { idProblem } from '../shared/ids';
+import { fillPath, idProblem } from '../shared/ids';
 import { useePayRequest } from '../shared/transport';
 import { WEBHOOK_EVENTS } from '../shared/webhookEvents';
+import * as resources from '../UseePay/resources';
 
-/** Where UseePay serves each event's object type (its API reference; disputes have no GET). */
-const OBJECT_PATHS: Record<string, string> = {
-	payment_intent: '/api/v1/payment_intents/',
-	refund: '/api/v1/refunds/',
-	subscription: '/api/v1/subscriptions/',
-	invoice: '/api/v1/invoices/',
-	payment_method: '/api/v1/payment_methods/',
-	checkout_session: '/api/v1/checkout_sessions/',
-};
+/**
+ * Where UseePay serves each event's object type: the path of the UseePay node's Get operation for
+ * the resource of that type (`payment_intent` → the Payment Intent resource), so the two never
+ * differ. A Map, so an event named `__proto__.x` or `constructor.created` finds nothing. Disputes
+ * have no resource (UseePay offers no GET for them).
+ */
+const GET_PATHS = new Map<string, { path: string; idParameter: string }>();
+for (const resource of Object.values(resources)) {
+	const get = resource.operations.find((op) => op.value === 'get' && op.method === 'GET' && op.path);
+	const objectType = resource.value.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+	if (get?.path) GET_PATHS.set(objectType, { path: get.path, idParameter: String(resource.locator.name) });
+}
 
 export type Confirmation = { object: IDataObject } | { object?: undefined; status: number; message: string };
 
@@ -28,8 +32,8 @@ export async function confirmWithUseePay(
 ): Promise<Confirmation> {
 	const objectType =
 		WEBHOOK_EVENTS.find((known) => known.event === event.name)?.objectType ?? String(event.name).split('.')[0];
-	const basePath = OBJECT_PATHS[objectType];
-	if (!basePath) return { status: 422, message: `${objectType} events cannot be confirmed with UseePay` };
+	const get = GET_PATHS.get(objectType);
+	if (!get) return { status: 422, message: `${objectType} events cannot be confirmed with UseePay` };
 	const id = (event.data as IDataObject | null | undefined)?.id;
 	// Checked like every ID a path is made of (ids.ts): anything else could leave its path segment.
 	if (typeof id !== 'string' || idProblem(id)) {
@@ -37,7 +41,8 @@ export async function confirmWithUseePay(
 	}
 	let response;
 	try {
-		response = await useePayRequest.call(this, { method: 'GET', path: `${basePath}${id}` }, [404]);
+		const path = fillPath(get.path, { [get.idParameter]: id });
+		response = await useePayRequest.call(this, { method: 'GET', path }, [404]);
 	} catch {
 		return { status: 503, message: 'UseePay could not be reached to confirm the event; try again later' };
 	}

@@ -1,6 +1,8 @@
+/**
+ * What webhook() needs to read one delivery: its bytes, the credential, the event and whose it
+ * is, and how it refuses one.
+ */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-
-/** What webhook() needs to read one delivery: its bytes, the credential, the event and whose it is. */
 
 export function reject(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json({ message }).end();
@@ -37,6 +39,27 @@ export async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
 	return request.rawBody ?? Buffer.alloc(0);
 }
 
+/**
+ * How deeply an event may nest objects and arrays, the envelope counting 1. UseePay's objects
+ * nest a handful of levels; a signed event nested 100,000 deep would pass here but overflow the
+ * stack when n8n saves the run.
+ */
+export const MAX_EVENT_DEPTH = 64;
+
+/** Whether `value` nests objects and arrays deeper than `max` (a loop: no recursion to overflow). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+	const stack: Array<[unknown, number]> = [[value, 1]];
+	while (stack.length) {
+		const [inner, depth] = stack.pop() as [unknown, number];
+		if (inner === null || typeof inner !== 'object') continue;
+		if (depth > max) return true;
+		for (const entry of Object.values(inner)) {
+			if (entry !== null && typeof entry === 'object') stack.push([entry, depth + 1]);
+		}
+	}
+	return false;
+}
+
 /** A UseePay event envelope `{id, name, data}` from the signed JSON text, or undefined. */
 export function parseEvent(text: string | undefined): IDataObject | undefined {
 	let event: unknown;
@@ -49,6 +72,7 @@ export function parseEvent(text: string | undefined): IDataObject | undefined {
 	const { id, name, data } = event as IDataObject;
 	if (typeof id !== 'string' || !id || typeof name !== 'string' || !name) return undefined;
 	if (data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) return undefined;
+	if (nestsDeeperThan(event, MAX_EVENT_DEPTH)) return undefined;
 	return event as IDataObject;
 }
 

@@ -12,21 +12,31 @@ import { sleep } from 'n8n-workflow';
  * loads a separate copy of the workflow's static data for every request, so a check against that
  * copy alone lets concurrent repeats through). The ledger is also written into the node's static
  * data (the same object, so every save writes the newest ids) and merged back from it, so the ids
- * survive a restart and reach other n8n processes once saved. Ids are kept for
- * EVENT_MEMORY_SECONDS; the list never pushes out an id younger than RETRY_HORIZON_SECONDS: when
- * it is full of such ids, new events are refused with "try again" and UseePay delivers them later.
+ * survive a restart and reach other n8n processes once saved. The three figures below are the
+ * only statement of how long and how many ids are kept: docs and tests refer to these names.
  */
+/** How long an id is kept. */
 export const EVENT_MEMORY_SECONDS = 72 * 3600;
+/** How many ids are kept at most, beyond which the oldest past RETRY_HORIZON_SECONDS make room. */
 export const EVENT_MEMORY_MAX = 20000;
-/** UseePay's retries end about two hours after the first attempt. */
+/**
+ * An id younger than this is never pushed out: when the ledger is full of such ids, new events are
+ * refused with "try again" and UseePay delivers them later. UseePay's retries end about two hours
+ * after the first attempt.
+ */
 export const RETRY_HORIZON_SECONDS = 3 * 3600;
 
-/** event id → when it was admitted (Unix seconds); insertion order is admission order. */
-type SeenEvents = Record<string, number>;
-
 interface Ledger {
-	seen: SeenEvents;
-	count: number;
+	/**
+	 * event id → when it was admitted (Unix seconds), oldest first: the order ids are dropped in.
+	 * A Map, because an object lists integer-like keys ("123") first whatever their age, which
+	 * would stop makeRoom at a young id and refuse every new event as 'full'.
+	 */
+	seen: Map<string, number>;
+	/** The newest admission time in `seen` (an id saved elsewhere may be older: see absorbSaved). */
+	newest: number;
+	/** The same ids as an object, for the node's static data (JSON); its key order does not matter. */
+	saved: Record<string, number>;
 	/** Admitted but not yet final (Confirm With UseePay is running): repeats must wait. */
 	pending: Set<string>;
 	/** The newest static data to keep marked changed (see keepMarkedChanged), and until when. */
@@ -42,48 +52,64 @@ const ledgers = new Map<string, Ledger>();
 function ledgerFor(key: string): Ledger {
 	let ledger = ledgers.get(key);
 	if (!ledger) {
-		ledger = { seen: Object.create(null) as SeenEvents, count: 0, pending: new Set() };
+		const saved = Object.create(null) as Record<string, number>;
+		ledger = { seen: new Map(), newest: 0, saved, pending: new Set() };
 		ledgers.set(key, ledger);
 	}
 	return ledger;
 }
 
 function record(ledger: Ledger, eventId: string, at: number): void {
-	if (Object.prototype.hasOwnProperty.call(ledger.seen, eventId)) return;
-	ledger.seen[eventId] = at;
-	ledger.count++;
+	if (ledger.seen.has(eventId)) return;
+	ledger.seen.set(eventId, at);
+	ledger.saved[eventId] = at;
+	ledger.newest = Math.max(ledger.newest, at);
 }
 
 /**
- * Ids saved by another process (or by an older version of this node) join the ledger. Returns
- * whether the saved copy is someone else's (then this process's ledger must be written back).
+ * Ids saved by another process (or by an older version of this node) join the ledger, in the
+ * order of their age (a saved object lists integer-like ids first). Returns whether the saved copy
+ * is someone else's (then this process's ledger must be written back).
  */
 function absorbSaved(ledger: Ledger, staticData: IDataObject, now: number): boolean {
 	if (staticData.seenEventsBy === processToken) return false;
+	const unknown: Array<[string, number]> = [];
 	const saved = staticData.seenEvents;
 	if (saved && typeof saved === 'object' && !Array.isArray(saved)) {
-		for (const [id, at] of Object.entries(saved as IDataObject)) record(ledger, id, Number(at) || now);
+		for (const [id, at] of Object.entries(saved as IDataObject)) {
+			if (!ledger.seen.has(id)) unknown.push([id, Number(at) || now]);
+		}
 	}
 	if (Array.isArray(staticData.recentEventIds)) {
-		for (const id of staticData.recentEventIds) record(ledger, String(id), now);
+		for (const id of staticData.recentEventIds) if (!ledger.seen.has(String(id))) unknown.push([String(id), now]);
+	}
+	if (unknown.length === 0) return true;
+	unknown.sort((a, b) => a[1] - b[1]);
+	// Older than ids already held: the whole ledger is put back in age order.
+	const entries = unknown[0][1] < ledger.newest ? [...ledger.seen, ...unknown].sort((a, b) => a[1] - b[1]) : unknown;
+	if (entries !== unknown) ledger.seen.clear();
+	for (const [id, at] of entries) {
+		ledger.seen.set(id, at);
+		ledger.saved[id] = at;
+		ledger.newest = Math.max(ledger.newest, at);
 	}
 	return true;
 }
 
-/** Drops the oldest ids past EVENT_MEMORY_SECONDS; when still full, one past the retry horizon. */
+/** Drops the oldest ids past EVENT_MEMORY_SECONDS; when still full, those past RETRY_HORIZON_SECONDS. */
 function makeRoom(ledger: Ledger, now: number, max: number): boolean {
-	for (const id in ledger.seen) {
-		const age = now - ledger.seen[id];
-		const mayDrop = age > EVENT_MEMORY_SECONDS || (ledger.count >= max && age > RETRY_HORIZON_SECONDS);
+	for (const [id, at] of ledger.seen) {
+		const age = now - at;
+		const mayDrop = age > EVENT_MEMORY_SECONDS || (ledger.seen.size >= max && age > RETRY_HORIZON_SECONDS);
 		if (!mayDrop) break;
-		delete ledger.seen[id];
-		ledger.count--;
+		ledger.seen.delete(id);
+		delete ledger.saved[id];
 	}
-	return ledger.count < max;
+	return ledger.seen.size < max;
 }
 
 function save(ledger: Ledger, staticData: IDataObject): void {
-	staticData.seenEvents = ledger.seen;
+	staticData.seenEvents = ledger.saved;
 	staticData.seenEventsBy = processToken;
 	delete staticData.recentEventIds;
 }
@@ -104,7 +130,7 @@ export function claimEvent(
 	const seconds = Math.floor(now / 1000);
 	const foreign = absorbSaved(ledger, staticData, seconds);
 	let claim: Claim;
-	if (Object.prototype.hasOwnProperty.call(ledger.seen, eventId)) claim = 'duplicate';
+	if (ledger.seen.has(eventId)) claim = 'duplicate';
 	else if (ledger.pending.has(eventId)) claim = 'in progress';
 	else if (!makeRoom(ledger, seconds, max - ledger.pending.size)) claim = 'full';
 	else {
@@ -155,7 +181,7 @@ export function keepMarkedChanged(staticData: IDataObject, ledgerKey: string): v
 	void (async () => {
 		for (let remark = ledger.remark; remark && Date.now() < remark.until; remark = ledger.remark) {
 			await sleep(Date.now() < remark.fastUntil ? 1 : 10);
-			(ledger.remark ?? remark).staticData.seenEvents = ledger.seen;
+			(ledger.remark ?? remark).staticData.seenEvents = ledger.saved;
 		}
 		ledger.remark = undefined;
 	})();

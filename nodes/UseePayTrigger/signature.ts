@@ -15,8 +15,10 @@ import type { PayloadFormat } from '../shared/webhookEvents';
 /** The RSA key sizes UseePay's Merchant Center issues and that we accept (bits). */
 export const RSA_KEY_BITS = { min: 2048, max: 4096 };
 
-const parsedKeys = new Map<string, KeyObject | undefined>();
-const PARSED_KEYS_KEPT = 32;
+export type KeyCheck = { key: KeyObject; problem?: undefined } | { key?: undefined; problem: string };
+
+const checkedKeys = new Map<string, KeyCheck>();
+const CHECKED_KEYS_KEPT = 32;
 
 function toPem(trimmed: string): string {
 	if (trimmed.includes('-----BEGIN')) return trimmed;
@@ -24,39 +26,51 @@ function toPem(trimmed: string): string {
 	return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----`;
 }
 
-/**
- * Accepts PEM, or the bare Base64 that Merchant Center shows; returns a key, or undefined.
- * Parsed keys are remembered by their text: every delivery reads the credential again, so a
- * changed key is picked up at once, but the same text is parsed only once.
- */
-export function parsePublicKey(text: string | undefined): KeyObject | undefined {
-	const trimmed = (text ?? '').trim();
-	if (!trimmed) return undefined;
-	if (parsedKeys.has(trimmed)) return parsedKeys.get(trimmed);
-	let key: KeyObject | undefined;
+function checkKeyText(trimmed: string): KeyCheck {
+	let key: KeyObject;
 	try {
 		key = createPublicKey(toPem(trimmed));
 	} catch {
-		key = undefined;
+		return { problem: 'is not a valid public key' };
 	}
-	if (parsedKeys.size >= PARSED_KEYS_KEPT) parsedKeys.clear();
-	parsedKeys.set(trimmed, key);
-	return key;
-}
-
-/** Why a key cannot verify UseePay's signatures (for the activation error), or undefined if it can. */
-export function publicKeyProblem(text: string | undefined): string | undefined {
-	if (!(text ?? '').trim()) return 'is not set';
-	const key = parsePublicKey(text);
-	if (!key) return 'is not a valid public key';
 	if (key.asymmetricKeyType !== 'rsa') {
-		return `is an ${String(key.asymmetricKeyType).toUpperCase()} key; UseePay signs with RSA`;
+		return { problem: `is an ${String(key.asymmetricKeyType).toUpperCase()} key; UseePay signs with RSA` };
 	}
 	const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
 	if (bits < RSA_KEY_BITS.min || bits > RSA_KEY_BITS.max) {
-		return `is a ${bits}-bit RSA key; UseePay's keys have ${RSA_KEY_BITS.min} to ${RSA_KEY_BITS.max} bits`;
+		return { problem: `is a ${bits}-bit RSA key; UseePay's keys have ${RSA_KEY_BITS.min} to ${RSA_KEY_BITS.max} bits` };
 	}
-	return undefined;
+	return { key };
+}
+
+/**
+ * The key that verifies UseePay's signatures, from PEM or the bare Base64 that Merchant Center
+ * shows, or why the credential's value cannot be one (not text, not set, not an RSA key of
+ * UseePay's sizes). A credential field may hold anything an expression gives, so `text` is not
+ * trusted to be a string. Results are remembered by the text: every delivery reads the
+ * credential again, so a changed key is picked up at once, but the same text is parsed once.
+ */
+export function checkPublicKey(text: unknown): KeyCheck {
+	if (text !== undefined && text !== null && typeof text !== 'string') return { problem: 'is not text' };
+	const trimmed = (text ?? '').trim();
+	if (!trimmed) return { problem: 'is not set' };
+	let checked = checkedKeys.get(trimmed);
+	if (!checked) {
+		checked = checkKeyText(trimmed);
+		if (checkedKeys.size >= CHECKED_KEYS_KEPT) checkedKeys.clear();
+		checkedKeys.set(trimmed, checked);
+	}
+	return checked;
+}
+
+/** The usable key of checkPublicKey, or undefined. */
+export function parsePublicKey(text: unknown): KeyObject | undefined {
+	return checkPublicKey(text).key;
+}
+
+/** Why a key cannot verify UseePay's signatures (for the activation error), or undefined if it can. */
+export function publicKeyProblem(text: unknown): string | undefined {
+	return checkPublicKey(text).problem;
 }
 
 /**

@@ -2,9 +2,10 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * UseePay's webhooks as both nodes offer them (the UseePay node's Webhook resource, the trigger):
- * the event types and the api_version values. The event types are copied from the API
- * reference's webhook-events.json, in its order; test/shared/webhookEvents.test.ts fails if the
- * two ever differ.
+ * the event types and the api_version values. The event types (names and object types) are
+ * copied from the API reference's webhook-events.json, in its order; test/shared/webhookEvents.test.ts
+ * fails if the two ever differ. The descriptions are what the editor shows: user words; what we
+ * learned while researching an event is a comment beside it.
  */
 export interface WebhookEvent {
 	/** The event name UseePay sends and subscribes to, e.g. `payment_intent.succeeded`. */
@@ -17,155 +18,165 @@ export interface WebhookEvent {
 export const WEBHOOK_EVENTS: WebhookEvent[] = [
 	{
 		event: 'payment_intent.created',
-		description: 'A PaymentIntent was created.',
+		description: 'A payment intent was created.',
 		objectType: 'payment_intent',
 	},
 	{
 		event: 'payment_intent.requires_payment_method',
-		description: 'The PaymentIntent is waiting for a payment method.',
+		description: 'The payment intent is waiting for a payment method.',
 		objectType: 'payment_intent',
 	},
 	{
 		event: 'payment_intent.requires_customer_action',
-		description: 'The customer must act (e.g. 3DS challenge, redirect) before the payment can continue.',
+		description: 'The customer must act (e.g. a 3DS challenge or a redirect) before the payment can continue.',
 		objectType: 'payment_intent',
 	},
 	{
 		event: 'payment_intent.requires_capture',
-		description: 'Authorised; the merchant must capture to collect funds.',
+		description: 'The payment is authorised; capture it to collect the funds.',
 		objectType: 'payment_intent',
 	},
 	{
 		event: 'payment_intent.pending',
-		description: 'Accepted by UseePay; final outcome not known yet.',
+		description: 'UseePay accepted the payment; its outcome is not known yet.',
 		objectType: 'payment_intent',
 	},
 	{
+		// UseePay's docs: treat as terminal, do not let later (out-of-order) events downgrade it.
 		event: 'payment_intent.succeeded',
-		description: 'Payment completed. Treat as terminal: do not let later events downgrade it.',
+		description:
+			'The payment completed. This status is final: an event that arrives later with an earlier status is out of order.',
 		objectType: 'payment_intent',
 	},
 	{
+		// The event name says 'cancelled'; some API answers spell the status 'canceled'.
 		event: 'payment_intent.cancelled',
-		description:
-			"PaymentIntent cancelled. The event name uses 'cancelled', but some API responses spell the status 'canceled'; accept both.",
+		description: "The payment intent was cancelled. Its status may read 'cancelled' or 'canceled'.",
 		objectType: 'payment_intent',
 	},
 	{
 		event: 'payment_intent.failed',
-		description: 'Payment failed.',
+		description: 'The payment failed.',
 		objectType: 'payment_intent',
 	},
 	{
 		event: 'refund.received',
-		description: 'Refund request received and queued.',
+		description: 'UseePay received the refund request and queued it.',
 		objectType: 'refund',
 	},
 	{
 		event: 'refund.accepted',
-		description: 'Refund accepted and in progress; settlement time depends on issuer/method.',
+		description:
+			'The refund was accepted and is in progress; when it arrives depends on the card issuer or payment method.',
 		objectType: 'refund',
 	},
 	{
 		event: 'refund.succeeded',
-		description: 'Refund completed.',
+		description: 'The refund completed.',
 		objectType: 'refund',
 	},
 	{
 		event: 'refund.failed',
-		description: 'Refund failed.',
+		description: 'The refund failed.',
 		objectType: 'refund',
 	},
 	{
 		event: 'subscription.created',
-		description: 'Subscription created.',
+		description: 'A subscription was created.',
 		objectType: 'subscription',
 	},
 	{
 		event: 'subscription.active',
-		description: 'Subscription became active.',
+		description: 'The subscription became active.',
 		objectType: 'subscription',
 	},
 	{
 		event: 'subscription.paused',
-		description: 'Subscription paused.',
+		description: 'The subscription was paused.',
 		objectType: 'subscription',
 	},
 	{
 		event: 'subscription.unpaid',
-		description: 'Subscription unpaid (outstanding invoice).',
+		description: 'The subscription is unpaid (an invoice is outstanding).',
 		objectType: 'subscription',
 	},
 	{
 		event: 'subscription.cancelled',
-		description: 'Subscription cancelled.',
+		description: 'The subscription was cancelled.',
 		objectType: 'subscription',
 	},
 	{
 		event: 'subscription.expired',
-		description: 'Subscription expired.',
+		description: 'The subscription expired.',
 		objectType: 'subscription',
 	},
 	{
+		// Listed only in the older of UseePay's two event lists.
 		event: 'subscription.updated',
-		description:
-			'Subscription changed (status, trial start/end, cancel-at-period-end...). Listed only in the older event list.',
+		description: 'The subscription changed (status, trial start or end, cancel at period end ...).',
 		objectType: 'subscription',
 	},
 	{
+		// One older revision of UseePay's docs calls this event invoice.open.
 		event: 'invoice.sent',
-		description: 'Invoice issued and payable. (One older page version calls this invoice.open.)',
+		description: 'The invoice was issued and can be paid.',
 		objectType: 'invoice',
 	},
 	{
+		// Seen in one revision of UseePay's docs only; whether UseePay still sends it is not known.
 		event: 'invoice.open',
-		description: 'Older/alternate name for invoice.sent seen in one page revision. UNCERTAIN whether still emitted.',
+		description: 'The invoice was issued and can be paid (an older name of Invoice Sent).',
 		objectType: 'invoice',
 	},
 	{
 		event: 'invoice.paid',
-		description: 'Invoice paid.',
+		description: 'The invoice was paid.',
 		objectType: 'invoice',
 	},
 	{
+		// Older docs: to be treated as bad debt.
 		event: 'invoice.payment_failed',
-		description: 'Invoice payment failed (to be treated as bad debt per older docs).',
+		description: "The invoice's payment failed.",
 		objectType: 'invoice',
 	},
 	{
 		event: 'invoice.cancelled',
-		description: 'Invoice cancelled.',
+		description: 'The invoice was cancelled.',
 		objectType: 'invoice',
 	},
 	{
 		event: 'checkout_session.completed',
-		description: 'Checkout session completed.',
+		description: 'The checkout session completed.',
 		objectType: 'checkout_session',
 	},
 	{
 		event: 'checkout_session.expired',
-		description: 'Checkout session expired before completion.',
+		description: 'The checkout session expired before it was completed.',
 		objectType: 'checkout_session',
 	},
 	{
+		// Only for transactions made through OpenAPI; data.id is the dispute's id.
 		event: 'dispute.created',
 		description:
-			'A dispute (retrieval/chargeback) was opened. Only for transactions made through OpenAPI. data.id is the dispute id; one order can have several disputes.',
+			'A dispute (a retrieval request or a chargeback) was opened on a payment made through the API. The event carries the dispute; one order can have several.',
 		objectType: 'dispute',
 	},
 	{
 		event: 'dispute.closed',
-		description: 'A dispute stage finished (won/reversed or lost). Does not mean no further disputes for the order.',
+		description:
+			'A stage of a dispute ended (won, reversed or lost). More disputes on the same order are still possible.',
 		objectType: 'dispute',
 	},
 	{
+		// Listed only in the older of UseePay's two event lists.
 		event: 'payment_method.created',
-		description: 'Payment method created. Listed only in the older event list.',
+		description: 'A payment method was created.',
 		objectType: 'payment_method',
 	},
 	{
+		// Listed only in the older of UseePay's two event lists.
 		event: 'payment_method.updated',
-		description: 'Payment method updated. Listed only in the older event list.',
+		description: 'A payment method was updated.',
 		objectType: 'payment_method',
 	},
 ];

@@ -4,7 +4,18 @@ import { WEBHOOK_EVENT_OPTIONS } from '../../nodes/UseePay/resources/webhook/sha
 
 describe('WEBHOOK_EVENTS (nodes/shared/webhookEvents.ts)', () => {
 	it('is exactly the webhook events of the reference (test/reference/useepay-api.json), in its order', () => {
-		expect(WEBHOOK_EVENTS).toEqual(reference.webhookEvents);
+		const typesOf = (events: Array<{ event: string; objectType: string }>) =>
+			events.map(({ event, objectType }) => ({ event, objectType }));
+		expect(typesOf(WEBHOOK_EVENTS)).toEqual(typesOf(reference.webhookEvents));
+	});
+
+	it("describes every event in the user's words, without research notes (the editor shows them)", () => {
+		const notes =
+			/UNCERTAIN|older (event )?list|page (revision|version)|per older docs|listed only|PaymentIntent|data\.id|\//i;
+		for (const { event, description } of WEBHOOK_EVENTS) {
+			expect([event, description]).toEqual([event, expect.not.stringMatching(notes)]);
+			expect(description).toMatch(/^[A-Z].*\.$/);
+		}
 	});
 
 	it('has no duplicate event names', () => {

@@ -8,6 +8,7 @@
 import { generateKeyPairSync } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_EVENT_DEPTH } from '../../nodes/UseePayTrigger/delivery';
 import { forgetLedgers } from '../../nodes/UseePayTrigger/recentEvents';
 import type { Answer } from './delivery';
 import { deliver, eventJson, MERCHANT, newEventId, ran, sign } from './delivery';
@@ -144,5 +145,54 @@ describe('null, malformed and huge bodies', () => {
 	it('an event with a null `data` for an event type that carries none still runs (only the merchant check skips)', async () => {
 		const body = JSON.stringify({ id: newEventId(), name: 'payment_intent.succeeded', data: null });
 		expect(ran(await deliver({ body, headers: { sign: sign(body) } }))).toBe(true);
+	});
+});
+
+describe('events whose name or shape reaches into JavaScript itself', () => {
+	it.each(['__proto__.x', 'constructor.created', 'toString.x', 'hasOwnProperty.created', '__proto__'])(
+		'Confirm With UseePay on a signed event named %s: 422, no UseePay call, nothing runs',
+		async (name) => {
+			const body = JSON.stringify({ id: newEventId(), name, data: { id: 'pi_1', merchant_no: MERCHANT } });
+			const answer = await deliver({ body, headers: { sign: sign(body) }, options: { confirmWithUseePay: true } });
+			expect(answer.statusCode).toBe(422);
+			expect(answer.apiCalls).toEqual([]);
+			expectRefused(answer);
+		},
+	);
+
+	/** A signed event whose `data` nests `levels` objects (the envelope is one more). */
+	const nested = (levels: number) => {
+		const data = `${'{"a":'.repeat(levels - 1)}{"id":"pi_1"}${'}'.repeat(levels - 1)}`;
+		return `{"id":"${newEventId()}","name":"payment_intent.succeeded","data":${data}}`;
+	};
+
+	it.each([
+		['100,000 levels', 100_000],
+		[`MAX_EVENT_DEPTH + 1 levels`, MAX_EVENT_DEPTH + 1],
+	])('a signed event nested %s deep: 400 like any other body that is no event, nothing runs', async (_name, depth) => {
+		const body = nested(depth - 1);
+		const answer = await deliver({ body, headers: { sign: sign(body) } });
+		expect(answer.statusCode).toBe(400);
+		expect(answer.body).toEqual({ message: 'Body is not a UseePay event' });
+		expectRefused(answer);
+	});
+
+	it('a signed event nested exactly MAX_EVENT_DEPTH (64) levels deep runs', async () => {
+		expect(MAX_EVENT_DEPTH).toBe(64);
+		const body = nested(MAX_EVENT_DEPTH - 1);
+		expect(ran(await deliver({ body, headers: { sign: sign(body) } }))).toBe(true);
+	});
+
+	it.each([
+		['a number', 42],
+		['an object', { pem: 'x' }],
+		['a list', ['MIIB']],
+		['true', true],
+	])('a credential whose public key is %s: 401 saying the key is not usable, never 500', async (_name, key) => {
+		const body = eventJson();
+		const answer = await deliver({ body, headers: { sign: sign(body) }, credentials: { webhookSignatureCert: key } });
+		expect(answer.statusCode).toBe(401);
+		expect(answer.body).toEqual({ message: "The credential's UseePay Public Key is not usable: it is not text" });
+		expectRefused(answer);
 	});
 });

@@ -102,4 +102,19 @@ describe('UseePay Trigger: Confirm With UseePay', () => {
 		expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
 		expect(answers.filter(ran)).toHaveLength(1);
 	});
+
+	it.each([
+		['payment_intent.succeeded', '/api/v1/payment_intents/'],
+		['refund.succeeded', '/api/v1/refunds/'],
+		['subscription.created', '/api/v1/subscriptions/'],
+		['invoice.paid', '/api/v1/invoices/'],
+		['payment_method.created', '/api/v1/payment_methods/'],
+		['checkout_session.completed', '/api/v1/checkout_sessions/'],
+	])("%s is confirmed with the UseePay node's Get (GET %s{id})", async (name, path) => {
+		const answer = await deliver(
+			confirmed(name, { id: 'obj_1', merchant_no: MERCHANT }, { api: async () => ({ statusCode: 404, body: {} }) }),
+		);
+		expect(answer.apiCalls.map((call) => [call.method, call.url])).toEqual([['GET', `${r.url}${path}obj_1`]]);
+		expect(answer.statusCode).toBe(403);
+	});
 });

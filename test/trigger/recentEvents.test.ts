@@ -5,7 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { claimEvent, forgetLedgers } from '../../nodes/UseePayTrigger/recentEvents';
+import {
+	claimEvent,
+	EVENT_MEMORY_SECONDS,
+	forgetLedgers,
+	RETRY_HORIZON_SECONDS,
+} from '../../nodes/UseePayTrigger/recentEvents';
 import { deliver, eventJson, ran, sign } from './delivery';
 
 beforeEach(() => forgetLedgers());
@@ -61,6 +66,43 @@ describe('replays: a genuine event runs exactly once', () => {
 		expect(claimEvent(staticData, 'full', 'evt_new', { now: now + 60_000, max: 3 })).toBe('full');
 		expect(claimEvent(staticData, 'full', 'evt_0', { now: now + 60_000, max: 3 })).toBe('duplicate');
 		// Past UseePay's retry horizon the oldest id may go to make room.
-		expect(claimEvent(staticData, 'full', 'evt_new', { now: now + 4 * 3600_000, max: 3 })).toBe('new');
+		const pastHorizon = now + (RETRY_HORIZON_SECONDS + 60) * 1000;
+		expect(claimEvent(staticData, 'full', 'evt_new', { now: pastHorizon, max: 3 })).toBe('new');
+	});
+});
+
+describe('integer-like event ids ("123": an object lists them first, whatever their age)', () => {
+	const now = Date.UTC(2026, 0, 1);
+	const later = (seconds: number) => now + seconds * 1000;
+
+	it('a young integer-like id does not stop the oldest ids from making room (no early 503)', () => {
+		const staticData: IDataObject = {};
+		expect(claimEvent(staticData, 'int', 'evt_a', { now, max: 3 })).toBe('new');
+		expect(claimEvent(staticData, 'int', 'evt_b', { now, max: 3 })).toBe('new');
+		const pastHorizon = later(RETRY_HORIZON_SECONDS + 60);
+		expect(claimEvent(staticData, 'int', '123', { now: pastHorizon, max: 3 })).toBe('new');
+		expect(claimEvent(staticData, 'int', 'evt_c', { now: pastHorizon + 1000, max: 3 })).toBe('new');
+		expect(claimEvent(staticData, 'int', '123', { now: pastHorizon + 2000, max: 3 })).toBe('duplicate');
+		expect(Object.keys(staticData.seenEvents as IDataObject).sort()).toEqual(['123', 'evt_b', 'evt_c']);
+	});
+
+	it('ids past EVENT_MEMORY_SECONDS are forgotten although a younger integer-like id came after them', () => {
+		const staticData: IDataObject = {};
+		expect(claimEvent(staticData, 'int', 'evt_old', { now })).toBe('new');
+		expect(claimEvent(staticData, 'int', '7', { now: later(EVENT_MEMORY_SECONDS - 60) })).toBe('new');
+		expect(claimEvent(staticData, 'int', '8', { now: later(EVENT_MEMORY_SECONDS + 60) })).toBe('new');
+		expect(Object.keys(staticData.seenEvents as IDataObject).sort()).toEqual(['7', '8']);
+	});
+
+	it('after a restart the saved ids are taken back oldest first, integer-like or not', () => {
+		const staticData: IDataObject = {};
+		expect(claimEvent(staticData, 'int', 'evt_a', { now, max: 3 })).toBe('new');
+		expect(claimEvent(staticData, 'int', 'evt_b', { now, max: 3 })).toBe('new');
+		const pastHorizon = later(RETRY_HORIZON_SECONDS + 60);
+		expect(claimEvent(staticData, 'int', '42', { now: pastHorizon, max: 3 })).toBe('new');
+		const persisted = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		forgetLedgers();
+		expect(claimEvent(persisted, 'int', 'evt_c', { now: pastHorizon + 1000, max: 3 })).toBe('new');
+		expect(claimEvent(persisted, 'int', '42', { now: pastHorizon + 2000, max: 3 })).toBe('duplicate');
 	});
 });
