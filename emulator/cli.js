@@ -6,6 +6,10 @@
  *   node emulator/cli.js [--port 4010] [--latency-ms N] [--rate-limit N] [--server-error-rate X]
  *                        [--reset-rate X] [--time-scale X] [--seed S]
  *                        [--page-base 0|1] [--max-page-size N] [--page-size-overflow clamp|reject]
+ *                        [--dialect docs|sdk] [--paging-query page_num|page|none] [--page-zero first|empty|reject]
+ *                        [--list-envelope items|data] [--filters honoured|ignored] [--duplicate-answer already_exists|e11000]
+ *                        [--empty-array-body refuse|accept] [--status-spelling cancelled|canceled]
+ *                        [--amounts number|string] [--strict-body]
  *                        [--seed-merchant MERCHANT_NO:API_KEY[:APP_ID]]... [--no-any-merchant]
  *                        [--private-key FILE] [--request-log-limit N]
  *
@@ -28,6 +32,17 @@ const USAGE = `Usage: node emulator/cli.js [options]
   --page-base 0|1           number of the first page of a list (default 0)
   --max-page-size N         largest page_size of a list (default 100)
   --page-size-overflow M    a larger page_size is clamped (clamp, default) or refused with 400 (reject)
+  Dialects (where UseePay's docs are open; the docs' reading is the default, see emulator/README.md):
+  --dialect docs|sdk        preset: sdk = the PHP SDK's reading of all the switches below but --strict-body
+  --paging-query Q          page_num (default) | page (SDK: page from 1, page_size or limit) | none (no paging)
+  --page-zero Z             with 1-based pages, page 0 answers: first (default) | empty | reject (400)
+  --list-envelope E         items ({items, has_more}, default) | data ({data, has_more, total, page, page_size})
+  --filters F               honoured (default) | ignored (list filters silently ignored)
+  --duplicate-answer D      already_exists (default) | e11000 (code null, MongoDB duplicate-key message)
+  --empty-array-body B      refuse (default) | accept (a [] body or object field read as {})
+  --status-spelling S       cancelled (default) | canceled
+  --amounts A               number (default) | string (numeric strings accepted, amounts answered as "25.50")
+  --strict-body             refuse unknown body fields with 400 invalid_argument
   --seed-merchant M:K[:A]   configure merchant M with API key K (and app id A); repeatable
   --no-any-merchant         only accept --seed-merchant merchants
   --private-key FILE        PEM RSA private key for webhook signatures (default: generated)
@@ -55,6 +70,15 @@ const NUMBER_FLAGS = {
  */
 const VALUE_FLAGS = {
 	'--page-size-overflow': (o, v) => (o.pageSizeOverflow = v),
+	'--dialect': (o, v) => (o.dialect = v),
+	'--paging-query': (o, v) => (o.pagingQuery = v),
+	'--page-zero': (o, v) => (o.pageZero = v),
+	'--list-envelope': (o, v) => (o.listEnvelope = v),
+	'--filters': (o, v) => (o.filters = v),
+	'--duplicate-answer': (o, v) => (o.duplicateAnswer = v),
+	'--empty-array-body': (o, v) => (o.emptyArrayBody = v),
+	'--status-spelling': (o, v) => (o.statusSpelling = v),
+	'--amounts': (o, v) => (o.amounts = v),
 	'--seed': (o, v) => (o.seed = /^\d+$/.test(String(v)) ? Number(v) : v),
 	'--seed-merchant': (o, v) => {
 		const [merchantNo, apiKey, appId] = String(v || '').split(':');
@@ -67,6 +91,7 @@ const VALUE_FLAGS = {
 /** Flags without a value. @type {Record<string, (o: Record<string, any>) => void>} */
 const SWITCHES = {
 	'--no-any-merchant': (o) => (o.allowAnyMerchant = false),
+	'--strict-body': (o) => (o.strictBody = true),
 	'--help': (o) => (o.help = true),
 	'-h': (o) => (o.help = true),
 };

@@ -6,7 +6,7 @@
  *   GET  /__emulator/health                      liveness + counters (and the process's RSS)
  *   GET  /__emulator/config                      current fault/timing config
  *   POST /__emulator/config                      patch config {latencyMs, rateLimitPerSec, serverErrorRate, resetRate, throttleRate, lostResponseRate, timeScale, seed,
- *                                               pageBase, maxPageSize, pageSizeOverflow}
+ *                                               pageBase, maxPageSize, pageSizeOverflow, and the dialect switches (dialects.js)}
  *   POST /__emulator/reset                       empty everything, config back to startup defaults
  *   GET  /__emulator/requests[?limit=&path=&method=]  request log {items, total}, oldest first
  *   GET  /__emulator/public-key                  webhook signing public key (PEM, text/plain)
@@ -24,6 +24,7 @@
 const { ApiError, isPlainObject, isLoopbackHost, readBody } = require('./util');
 const { complete3ds } = require('./resources/paymentIntents');
 const { completeSession, expireSession } = require('./resources/checkoutSessions');
+const { present } = require('./dialects');
 
 /**
  * @param {import('node:http').ServerResponse} res
@@ -212,7 +213,7 @@ function threeDs({ emu, method, body, query, id }, res) {
 		throw new ApiError(400, 'invalid_argument', 'result', 'result must be success or failure');
 	complete3ds(ctx, obj, result === 'success');
 	ctx.flush();
-	if (method === 'POST') return json(res, 200, obj);
+	if (method === 'POST') return json(res, 200, present(emu.config, obj));
 	const back = obj.return_url ? `<p><a href="${esc(obj.return_url)}">Return to merchant</a></p>` : '';
 	text(
 		res,
@@ -232,7 +233,7 @@ const checkoutAction =
 		const { ctx, obj } = locate(emu, 'checkout_sessions', id, 'Checkout Session');
 		play(ctx, obj);
 		ctx.flush();
-		json(res, 200, obj);
+		json(res, 200, present(emu.config, obj));
 	};
 
 /** @type {(request: ControlRequest, res: import('node:http').ServerResponse) => void} */

@@ -21,6 +21,7 @@ const { WebhookDispatcher } = require('./webhooks');
 const { Faults } = require('./faults');
 const { ApiError, BoundedLog, isPlainObject, clone, isLoopbackHost, readBody } = require('./util');
 const { handleControl } = require('./control');
+const { DIALECT_DEFAULTS, checkSwitch, expandPreset, present } = require('./dialects');
 
 const DEFAULT_API_KEY = 'UseePay_SK_emulator';
 /** A request (body included) still incomplete after this is answered 408 and closed by Node. */
@@ -46,6 +47,16 @@ const REQUEST_TIMEOUT_MS = 60000;
  * @property {0|1} pageBase number of the first page of a list (page_num); UNCERTAIN in UseePay's docs
  * @property {number} maxPageSize largest page_size of a list (default 100); UNCERTAIN in UseePay's docs
  * @property {'clamp'|'reject'} pageSizeOverflow a larger page_size is clamped, or refused with 400 on page_size
+ * @property {'docs'|'sdk'} dialect the preset last applied (see dialects.js)
+ * @property {'page_num'|'page'|'none'} pagingQuery which query parameters page a list
+ * @property {'first'|'empty'|'reject'} pageZero page_num=0 when pages count from 1
+ * @property {'items'|'data'} listEnvelope `{items, has_more}` or `{data, has_more, total, page, page_size}`
+ * @property {'honoured'|'ignored'} filters list filters applied or silently ignored
+ * @property {'already_exists'|'e11000'} duplicateAnswer the answer to a duplicate unique key
+ * @property {'refuse'|'accept'} emptyArrayBody a `[]` body (and `[]` for an object field) refused or read as {}
+ * @property {'cancelled'|'canceled'} statusSpelling the status of cancelled objects
+ * @property {'number'|'string'} amounts amounts as JSON numbers, or numeric strings accepted and answered as "25.50"
+ * @property {boolean} strictBody unknown body fields refused with 400
  */
 
 /**
@@ -61,6 +72,16 @@ const REQUEST_TIMEOUT_MS = 60000;
  * @property {0|1} [pageBase]
  * @property {number} [maxPageSize]
  * @property {'clamp'|'reject'} [pageSizeOverflow]
+ * @property {'docs'|'sdk'} [dialect] preset for the switches below (individual ones given alongside win)
+ * @property {'page_num'|'page'|'none'} [pagingQuery]
+ * @property {'first'|'empty'|'reject'} [pageZero]
+ * @property {'items'|'data'} [listEnvelope]
+ * @property {'honoured'|'ignored'} [filters]
+ * @property {'already_exists'|'e11000'} [duplicateAnswer]
+ * @property {'refuse'|'accept'} [emptyArrayBody]
+ * @property {'cancelled'|'canceled'} [statusSpelling]
+ * @property {'number'|'string'} [amounts]
+ * @property {boolean} [strictBody]
  * @property {MerchantOption[]} [merchants] configured merchants (their key/app id must match)
  * @property {boolean} [allowAnyMerchant] accept unknown merchant numbers with `defaultApiKey` (default true)
  * @property {string} [defaultApiKey] default "UseePay_SK_emulator"
@@ -84,18 +105,19 @@ const CONFIG_KEYS = [
 	'pageBase',
 	'maxPageSize',
 	'pageSizeOverflow',
+	...Object.keys(DIALECT_DEFAULTS).filter((k) => k !== 'pageBase' && k !== 'maxPageSize' && k !== 'pageSizeOverflow'),
 ];
 const RATE_KEYS = ['serverErrorRate', 'resetRate', 'throttleRate', 'lostResponseRate'];
 
 /**
- * Validates a partial config. Throws ApiError(400) on a bad value.
+ * Validates a partial config, its `dialect` preset expanded. Throws ApiError(400) on a bad value.
  * @param {Record<string, any>} patch
  * @returns {Partial<EmulatorConfig>}
  */
 function checkConfig(patch) {
 	/** @type {Record<string, any>} */
 	const out = {};
-	for (const [k, v] of Object.entries(patch)) {
+	for (const [k, v] of Object.entries(expandPreset(patch))) {
 		if (!CONFIG_KEYS.includes(k))
 			throw new ApiError(
 				400,
@@ -109,10 +131,9 @@ function checkConfig(patch) {
 			out[k] = v;
 			continue;
 		}
-		if (k === 'pageSizeOverflow') {
-			if (v !== 'clamp' && v !== 'reject')
-				throw new ApiError(400, 'invalid_argument', k, 'pageSizeOverflow must be clamp or reject');
-			out[k] = v;
+		const checked = checkSwitch(k, v);
+		if (checked) {
+			out[k] = checked.value;
 			continue;
 		}
 		const n = v === null ? 0 : Number(v);
@@ -174,9 +195,7 @@ function initialConfig(options) {
 		lostResponseRate: 0,
 		timeScale: 1,
 		seed: null,
-		pageBase: 0,
-		maxPageSize: 100,
-		pageSizeOverflow: 'clamp',
+		...DIALECT_DEFAULTS,
 		...checkConfig(Object.fromEntries(CONFIG_KEYS.filter((k) => given[k] !== undefined).map((k) => [k, given[k]]))),
 	};
 }
@@ -281,11 +300,13 @@ function injectedFault(faults, config, req, entry) {
 }
 
 /**
- * A POST body as the API takes it: empty, or a JSON object.
+ * A POST body as the API takes it: empty, or a JSON object (or `[]`, the SDK's empty PHP array,
+ * when the dialect accepts it).
  * @param {string} raw
+ * @param {EmulatorConfig} config
  * @returns {{body: Record<string, any>} | {error: string, logged: unknown}}
  */
-function parseApiBody(raw) {
+function parseApiBody(raw, config) {
 	if (raw.trim() === '') return { body: {} };
 	let parsed;
 	try {
@@ -293,6 +314,7 @@ function parseApiBody(raw) {
 	} catch {
 		return { error: 'Request body is not valid JSON', logged: raw };
 	}
+	if (config.emptyArrayBody === 'accept' && Array.isArray(parsed) && parsed.length === 0) return { body: {} };
 	if (!isPlainObject(parsed)) return { error: 'Request body must be a JSON object', logged: parsed };
 	return { body: parsed };
 }
@@ -329,7 +351,7 @@ function answerApi(parts, req, { method, path, query, raw, isApi }, entry) {
 	/** @type {Record<string, any>} */
 	let body = {};
 	if (method !== 'GET') {
-		const parsed = parseApiBody(raw);
+		const parsed = parseApiBody(raw, parts.config);
 		if ('error' in parsed) {
 			entry.body = parsed.logged;
 			return { status: 400, body: { code: 'invalid_argument', source: null, message: parsed.error } };
@@ -352,7 +374,9 @@ function answerApi(parts, req, { method, path, query, raw, isApi }, entry) {
 	}
 	ctx.flush();
 	const answer =
-		result && result.__response ? { status: result.status, body: result.body } : { status: 200, body: result };
+		result && result.__response
+			? { status: result.status, body: present(parts.config, result.body) }
+			: { status: 200, body: present(parts.config, result) };
 	if (isApi && parts.faults.roll(parts.config.lostResponseRate)) {
 		// The change is applied (and its events emitted), but the client never hears back:
 		// what a timeout or a reset after the server committed looks like from outside.
@@ -482,8 +506,8 @@ class Emulator {
 			params: {},
 			store: this.store,
 			baseUrl: this.#baseUrl,
-			paging: { pageBase: config.pageBase, maxPageSize: config.maxPageSize, pageSizeOverflow: config.pageSizeOverflow },
-			emit: (name, obj) => pending.push([name, clone(obj)]),
+			dialect: config,
+			emit: (name, obj) => pending.push([name, present(config, clone(obj))]),
 			flush: () => {
 				for (const [name, data] of pending) dispatcher.emit(merchantNo, name, data);
 				pending.length = 0;

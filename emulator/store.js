@@ -25,13 +25,24 @@ const { invalid } = require('./util');
  */
 
 /**
- * The paging rules UseePay's docs leave open, as emulator knobs (so the node's guesses can be
- * tested against both answers): the number of the first page, and the largest page_size with
- * what a larger one gets (clamped to it, or refused with 400 invalid_argument on page_size).
+ * The paging rules UseePay's docs leave open, as emulator switches (so the node's guesses can be
+ * tested against every answer; see dialects.js): which query parameters page a list, the number
+ * of the first page and what 0 gets when pages count from 1, the largest page size with what a
+ * larger one gets (clamped to it, or refused with 400 invalid_argument), and whether the date
+ * range filters apply.
  * @typedef {object} PagingRules
- * @property {0|1} [pageBase] 0: page_num 0 is the first page; 1: page_num 1 is (0 is read as 1)
+ * @property {'page_num'|'page'|'none'} [pagingQuery] default 'page_num'
+ * @property {0|1} [pageBase] page_num of the first page (default 0); `page` always counts from 1
+ * @property {'first'|'empty'|'reject'} [pageZero] page 0 when pages count from 1 (default 'first')
  * @property {number} [maxPageSize] default 100
  * @property {'clamp'|'reject'} [pageSizeOverflow] default 'clamp'
+ * @property {'honoured'|'ignored'} [filters] 'ignored': from_created_at / to_created_at are too
+ */
+
+/**
+ * One page of a list: its items, whether more follow, the number of matches (when counted), the
+ * 1-based number of the page served (0 for the empty page answered to page 0) and its size.
+ * @typedef {{items: Record<string, any>[], has_more: boolean, total: number|null, page: number, page_size: number}} ListPage
  */
 
 const DEFAULT_PAGE_SIZE = 10;
@@ -175,25 +186,22 @@ class Store {
 	}
 
 	/**
-	 * Pages through a collection, newest first.
-	 * Query: page_num (0-based unless paging.pageBase is 1), page_size (default 10, at most
-	 * paging.maxPageSize, 100 by default), from_created_at / to_created_at (inclusive, compared
-	 * with create_at, whole seconds).
+	 * Pages through a collection, newest first (paging read by parsePaging). With `count`, the
+	 * whole collection is scanned to give `total`.
 	 * @param {string} merchantNo
 	 * @param {string} collection
-	 * @param {ListQuery} q
-	 * @returns {{items: Record<string, any>[], has_more: boolean}}
+	 * @param {ListQuery & {count?: boolean}} q
+	 * @returns {ListPage}
 	 */
 	list(merchantNo, collection, q) {
-		const { pageNum, pageSize, from, to } = parsePaging(q.query, q.paging);
+		const { pageIndex, pageSize, from, to } = parsePaging(q.query, q.paging);
 		const m = this.merchants.get(merchantNo);
 		const c = m && m.collections.get(collection);
-		if (!c) return { items: [], has_more: false };
-		const skip = pageNum * pageSize;
+		/** @type {ListPage} */
+		const page = { items: [], has_more: false, total: q.count ? 0 : null, page: pageIndex + 1, page_size: pageSize };
+		if (!c) return page;
+		const skip = pageIndex < 0 ? Infinity : pageIndex * pageSize;
 		let matched = 0;
-		/** @type {Record<string, any>[]} */
-		const items = [];
-		let hasMore = false;
 		for (let i = c.order.length - 1; i >= 0; i--) {
 			const rec = c.order[i];
 			if (from !== null || to !== null) {
@@ -203,15 +211,15 @@ class Store {
 			}
 			if (q.filter && !q.filter(rec.obj, rec)) continue;
 			if (matched >= skip) {
-				if (items.length === pageSize) {
-					hasMore = true;
-					break;
-				}
-				items.push(rec.obj);
+				if (page.items.length === pageSize) {
+					page.has_more = true;
+					if (!q.count) break;
+				} else page.items.push(rec.obj);
 			}
 			matched++;
 		}
-		return { items, has_more: hasMore };
+		if (q.count) page.total = matched;
+		return page;
 	}
 
 	clear() {
@@ -222,34 +230,55 @@ class Store {
 /**
  * @param {Record<string, string|undefined>} query
  * @param {PagingRules} [rules]
- * @returns {{pageNum: number, pageSize: number, from: number|null, to: number|null}}
+ * @returns {{pageIndex: number, pageSize: number, from: number|null, to: number|null}} pageIndex
+ *   0 = the first page, -1 = the empty page (pageZero 'empty')
  */
 function parsePaging(query, rules = {}) {
-	const { pageBase = 0, maxPageSize = MAX_PAGE_SIZE, pageSizeOverflow = 'clamp' } = rules;
+	const {
+		pagingQuery = 'page_num',
+		pageBase = 0,
+		pageZero = 'first',
+		maxPageSize = MAX_PAGE_SIZE,
+		pageSizeOverflow = 'clamp',
+		filters = 'honoured',
+	} = rules;
+	/** @param {string} name */
+	const given = (name) => query[name] !== undefined && query[name] !== '';
 	const int = (/** @type {string} */ name, /** @type {number} */ dflt) => {
-		const raw = query[name];
-		if (raw === undefined || raw === '') return dflt;
-		if (!/^-?\d+$/.test(String(raw))) throw invalid(name, `${name} must be an integer`);
+		if (!given(name)) return dflt;
+		const raw = String(query[name]);
+		if (!/^-?\d+$/.test(raw)) throw invalid(name, `${name} must be an integer`);
 		return Number(raw);
 	};
-	const rawPageNum = int('page_num', pageBase);
-	if (rawPageNum < 0) throw invalid('page_num', 'page_num must be >= 0');
-	// 1-based: page_num 1 is the first page, and so is 0 (what servers that count from 1 tend to do).
-	const pageNum = pageBase === 1 ? Math.max(0, rawPageNum - 1) : rawPageNum;
-	let pageSize = int('page_size', Math.min(DEFAULT_PAGE_SIZE, maxPageSize));
-	if (pageSize < 1) throw invalid('page_size', 'page_size must be >= 1');
-	if (pageSize > maxPageSize) {
-		if (pageSizeOverflow === 'reject') throw invalid('page_size', `page_size must be at most ${maxPageSize}`);
-		pageSize = maxPageSize;
-	}
 	const date = (/** @type {string} */ name) => {
-		const raw = query[name];
-		if (raw === undefined || raw === '') return null;
-		const t = Date.parse(String(raw));
+		if (filters === 'ignored' || !given(name)) return null;
+		const t = Date.parse(String(query[name]));
 		if (Number.isNaN(t)) throw invalid(name, `${name} must be an ISO-8601 date-time`);
 		return t;
 	};
-	return { pageNum, pageSize, from: date('from_created_at'), to: date('to_created_at') };
+	const range = { from: date('from_created_at'), to: date('to_created_at') };
+	const defaultSize = Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
+	// 'none': the server reads no paging parameter at all (not even to refuse a bad one).
+	if (pagingQuery === 'none') return { pageIndex: 0, pageSize: defaultSize, ...range };
+	// 'page' (the PHP SDK): page counts from 1, its size is page_size, else limit.
+	const numberName = pagingQuery === 'page' ? 'page' : 'page_num';
+	const base = pagingQuery === 'page' ? 1 : pageBase;
+	const number = int(numberName, base);
+	if (number < 0) throw invalid(numberName, `${numberName} must be >= 0`);
+	let pageIndex = number - base;
+	if (pageIndex < 0) {
+		// 0 where pages count from 1: the first page (what such servers tend to do), none, or a 400.
+		if (pageZero === 'reject') throw invalid(numberName, `${numberName} must be >= 1`);
+		pageIndex = pageZero === 'empty' ? -1 : 0;
+	}
+	const sizeName = pagingQuery === 'page' && !given('page_size') && given('limit') ? 'limit' : 'page_size';
+	let pageSize = int(sizeName, defaultSize);
+	if (pageSize < 1) throw invalid(sizeName, `${sizeName} must be >= 1`);
+	if (pageSize > maxPageSize) {
+		if (pageSizeOverflow === 'reject') throw invalid(sizeName, `${sizeName} must be at most ${maxPageSize}`);
+		pageSize = maxPageSize;
+	}
+	return { pageIndex, pageSize, ...range };
 }
 
 module.exports = { Store, parsePaging, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };

@@ -11,7 +11,8 @@ const crypto = require('node:crypto');
 class ApiError extends Error {
 	/**
 	 * @param {number} status HTTP status
-	 * @param {string} code UseePay error code (field_required, invalid_argument, ...)
+	 * @param {string|null} code UseePay error code (field_required, invalid_argument, ...); null in
+	 *   the docs' raw duplicate-key answer
 	 * @param {string|null} source offending request field (dotted), or null
 	 * @param {string} message human readable text
 	 */
@@ -22,7 +23,7 @@ class ApiError extends Error {
 		this.source = source;
 	}
 
-	/** @returns {{code: string, source: string|null, message: string}} */
+	/** @returns {{code: string|null, source: string|null, message: string}} */
 	toBody() {
 		return { code: this.code, source: this.source, message: this.message };
 	}

@@ -5,9 +5,14 @@
  *   { amount: { type: 'number', required: true, positive: true },
  *     recurring: { type: 'object', required: true, fields: { interval: { type: 'string', enum: [...] } } } }
  *
- * and `validate(body, schema)` throws the first ApiError (field_required / invalid_argument) with
- * `source` set to the dotted field path (`recurring.interval`, `line_items[0].quantity`).
- * Fields not in the schema are accepted and ignored by validation.
+ * and `validate(body, schema, rules)` throws the first ApiError (field_required / invalid_argument)
+ * with `source` set to the dotted field path (`recurring.interval`, `line_items[0].quantity`).
+ * Fields not in the schema are accepted and ignored, unless `rules.strictBody` is on: then they
+ * are refused (an object spec without `fields`, such as metadata, takes any keys). The schemas
+ * are therefore the list of known body fields per endpoint. Under the dialect switches,
+ * `validate` also normalises the body in place: `[]` for an object field becomes {}
+ * (emptyArrayBody 'accept'), and a numeric string for a money field becomes a number
+ * (amounts 'string').
  */
 const { invalid, required, isPlainObject } = require('./util');
 
@@ -27,6 +32,15 @@ const { invalid, required, isPlainObject } = require('./util');
  * @property {boolean} [email]
  * @property {boolean} [datetime] ISO-8601 string
  * @property {boolean} [nonEmpty] reject '' (required strings are always non-empty)
+ * @property {boolean} [money] an amount: a numeric string is accepted when the dialect's amounts are strings
+ */
+
+/**
+ * The dialect switches validation follows (an EmulatorConfig has them all).
+ * @typedef {object} BodyRules
+ * @property {string} [emptyArrayBody] 'accept': `[]` is read as an empty object
+ * @property {string} [amounts] 'string': money fields take numeric strings
+ * @property {boolean} [strictBody] unknown fields are refused
  */
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -35,25 +49,49 @@ const CURRENCY_RE = /^[A-Za-z]{3}$/;
 /** @param {unknown} v */
 const isMissing = (v) => v === undefined || v === null;
 
+/** A plain decimal such as "25.50" or "-3" (no exponent, no spaces). */
+const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+
 /**
  * @param {unknown} body
  * @param {Record<string, FieldSpec>} schema
+ * @param {BodyRules} [rules]
  * @param {string} [prefix]
  */
-function validate(body, schema, prefix = '') {
+function validate(body, schema, rules = {}, prefix = '') {
 	const obj = isPlainObject(body) ? body : {};
+	if (rules.strictBody)
+		for (const name of Object.keys(obj)) {
+			const path = prefix ? `${prefix}.${name}` : name;
+			if (!Object.hasOwn(schema, name)) throw invalid(path, `Unknown field ${path}`);
+		}
 	for (const [name, spec] of Object.entries(schema)) {
 		const path = prefix ? `${prefix}.${name}` : name;
-		checkValue(obj[name], spec, path);
+		if (spec.type === 'object' && rules.emptyArrayBody === 'accept' && isEmptyArray(obj[name])) obj[name] = {};
+		const n = obj[name];
+		if (typeof n === 'string' && DECIMAL_RE.test(n) && readsStringAmount(spec, rules)) obj[name] = Number(n);
+		checkValue(obj[name], spec, path, rules);
 	}
 }
+
+/** @param {unknown} v */
+const isEmptyArray = (v) => Array.isArray(v) && v.length === 0;
+
+/**
+ * `amount` fields always take numeric strings (UseePay types recurring.unit_amount both ways);
+ * money fields do when the dialect's amounts are strings.
+ * @param {FieldSpec} spec
+ * @param {BodyRules} rules
+ */
+const readsStringAmount = (spec, rules) => spec.type === 'amount' || (!!spec.money && rules.amounts === 'string');
 
 /**
  * @param {unknown} value
  * @param {FieldSpec} spec
  * @param {string} path
+ * @param {BodyRules} rules
  */
-function checkValue(value, spec, path) {
+function checkValue(value, spec, path, rules) {
 	if (isMissing(value) || (value === '' && (spec.required || spec.nonEmpty) && spec.type === 'string')) {
 		if (spec.required) throw required(path);
 		return;
@@ -74,8 +112,7 @@ function checkValue(value, spec, path) {
 		case 'amount':
 		case 'number':
 		case 'integer': {
-			let n = value;
-			if (spec.type === 'amount' && typeof value === 'string' && value.trim() !== '') n = Number(value);
+			const n = value;
 			if (typeof n !== 'number' || !Number.isFinite(n)) throw invalid(path, `${path} must be a number`);
 			if (spec.type === 'integer' && !Number.isInteger(n)) throw invalid(path, `${path} must be an integer`);
 			if (spec.positive && !(n > 0)) throw invalid(path, `${path} must be greater than 0`);
@@ -87,7 +124,7 @@ function checkValue(value, spec, path) {
 			return;
 		case 'object':
 			if (!isPlainObject(value)) throw invalid(path, `${path} must be an object`);
-			if (spec.fields) validate(value, spec.fields, path);
+			if (spec.fields) validate(value, spec.fields, rules, path);
 			return;
 		case 'array':
 			if (!Array.isArray(value)) throw invalid(path, `${path} must be an array`);
@@ -97,7 +134,10 @@ function checkValue(value, spec, path) {
 			}
 			if (spec.items) {
 				const items = spec.items;
-				value.forEach((v, i) => checkValue(v, items, `${path}[${i}]`));
+				value.forEach((v, i) => {
+					if (items.type === 'object' && rules.emptyArrayBody === 'accept' && isEmptyArray(v)) v = value[i] = {};
+					checkValue(v, items, `${path}[${i}]`, rules);
+				});
 			}
 			return;
 		default:
@@ -130,7 +170,7 @@ const ORDER = {
 					name: { type: 'string' },
 					desc: { type: 'string' },
 					quantity: { type: 'integer', min: 0 },
-					unit_price: { type: 'number', min: 0 },
+					unit_price: { type: 'number', min: 0, money: true },
 					sku: { type: 'string' },
 					code: { type: 'string' },
 					category: { type: 'string' },
@@ -228,6 +268,11 @@ const DEVICE_DATA = {
 		},
 		device_id: { type: 'string' },
 		language: { type: 'string' },
+		location: { type: 'object', fields: { lat: { type: 'string' }, lon: { type: 'string' } } },
+		mobile: {
+			type: 'object',
+			fields: { device_model: { type: 'string' }, os_type: { type: 'string' }, os_version: { type: 'string' } },
+		},
 		screen_color_depth: { type: 'integer' },
 		screen_height: { type: 'integer' },
 		screen_width: { type: 'integer' },

@@ -31,7 +31,7 @@ const ADDRESS_REQ = {
 const CREATE_SCHEMA = {
 	mode: { type: 'string', required: true, enum: ['payment', 'subscription'] },
 	ui_mode: { type: 'string', required: true, enum: ['custom'] },
-	amount: { type: 'number', required: true, min: 0.01 },
+	amount: { type: 'number', required: true, min: 0.01, money: true },
 	currency: { type: 'string', required: true, currency: true },
 	merchant_order_id: { type: 'string', required: true, maxLength: 64 },
 	customer_id: { type: 'string' },
@@ -62,7 +62,7 @@ const CREATE_SCHEMA = {
 							required: true,
 							fields: { name: { type: 'string', required: true }, desc: { type: 'string' } },
 						},
-						unit_amount: { type: 'number', required: true, min: 0.01 },
+						unit_amount: { type: 'number', required: true, min: 0.01, money: true },
 						currency: { type: 'string', currency: true },
 						recurring: {
 							type: 'object',
@@ -86,7 +86,7 @@ const CREATE_SCHEMA = {
 				type: 'object',
 				fields: {
 					discount_period_count: { type: 'integer', required: true, min: 1 },
-					discount_period_amount: { type: 'number', required: true, min: 0.01 },
+					discount_period_amount: { type: 'number', required: true, min: 0.01, money: true },
 				},
 			},
 		},

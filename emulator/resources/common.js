@@ -18,7 +18,7 @@ const { isoNow, notFound, clone, isPlainObject } = require('../util');
  * @property {import('../store').Store} store
  * @property {(name: string, obj: Record<string, any>) => void} emit queue a webhook event
  * @property {string} baseUrl emulator base URL, e.g. http://127.0.0.1:4010
- * @property {import('../store').PagingRules} [paging] the configured paging rules (lists)
+ * @property {import('../server').EmulatorConfig} [dialect] the live config: paging rules and dialect switches
  */
 
 /**
@@ -26,6 +26,7 @@ const { isoNow, notFound, clone, isPlainObject } = require('../util');
  * @property {'GET'|'POST'} method
  * @property {string} path
  * @property {(ctx: Ctx) => any} handler
+ * @property {Record<string, import('../validate').FieldSpec>} [schema] its body's known fields
  */
 
 /** Bookkeeping error fields carried by most objects. */
@@ -123,6 +124,9 @@ function respond(status, body) {
 /** Treat `canceled`/`cancelled` alike. @param {string} s */
 const normStatus = (s) => (s === 'canceled' ? 'cancelled' : s);
 
+/** The status a cancelled object gets in the configured spelling (events keep `.cancelled`). @param {Ctx} ctx */
+const cancelledStatus = (ctx) => (ctx.dialect && ctx.dialect.statusSpelling === 'canceled' ? 'canceled' : 'cancelled');
+
 module.exports = {
 	ERROR_FIELDS,
 	stamp,
@@ -133,4 +137,5 @@ module.exports = {
 	mustRef,
 	respond,
 	normStatus,
+	cancelledStatus,
 };

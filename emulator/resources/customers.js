@@ -1,7 +1,8 @@
 'use strict';
 /** Customers: create / retrieve / update / list. `merchant_customer_id` is unique per merchant. */
 const { ADDRESS } = require('../validate');
-const { newId, exists } = require('../util');
+const { newId } = require('../util');
+const { duplicateError } = require('../dialects');
 const { stamp, val, applyUpdate } = require('./common');
 const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
@@ -53,6 +54,16 @@ const FIELDS = [
 /** @param {string} mci */
 const uniqueKey = (mci) => `customers:merchant_customer_id:${mci}`;
 
+/** @param {import('./common').Ctx} ctx @param {string} mci */
+const duplicate = (ctx, mci) =>
+	duplicateError(
+		ctx,
+		'customer',
+		'merchant_customer_id',
+		mci,
+		`A customer with merchant_customer_id ${mci} already exists`,
+	);
+
 /**
  * Creates and stores a customer (also used by checkout sessions with an inline customer).
  * @param {import('./common').Ctx} ctx
@@ -61,11 +72,7 @@ const uniqueKey = (mci) => `customers:merchant_customer_id:${mci}`;
  */
 function createCustomer(ctx, body) {
 	const key = uniqueKey(body.merchant_customer_id);
-	if (ctx.store.getUnique(ctx.merchantNo, key))
-		throw exists(
-			'merchant_customer_id',
-			`A customer with merchant_customer_id ${body.merchant_customer_id} already exists`,
-		);
+	if (ctx.store.getUnique(ctx.merchantNo, key)) throw duplicate(ctx, body.merchant_customer_id);
 	/** @type {Record<string, any>} */
 	const fields = {};
 	for (const f of FIELDS) fields[f] = val(body, f);
@@ -92,8 +99,7 @@ const routes = [
 	updateRoute('/api/v1/customers/{id}', COLLECTION, 'Customer', UPDATE_SCHEMA, (ctx, obj, body) => {
 		const mci = body.merchant_customer_id;
 		if (mci !== undefined && mci !== null && mci !== obj.merchant_customer_id) {
-			if (ctx.store.getUnique(ctx.merchantNo, uniqueKey(mci)))
-				throw exists('merchant_customer_id', `A customer with merchant_customer_id ${mci} already exists`);
+			if (ctx.store.getUnique(ctx.merchantNo, uniqueKey(mci))) throw duplicate(ctx, mci);
 			ctx.store.deleteUnique(ctx.merchantNo, uniqueKey(obj.merchant_customer_id));
 			ctx.store.setUnique(ctx.merchantNo, uniqueKey(mci), obj.id);
 		}

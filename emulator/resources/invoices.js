@@ -27,7 +27,7 @@ const UPDATE_SCHEMA = {
 const CREATE_SCHEMA = {
 	customer_id: { type: 'string', required: true },
 	currency: { type: 'string', required: true, currency: true },
-	total_amount: { type: 'number', required: true, positive: true },
+	total_amount: { type: 'number', required: true, positive: true, money: true },
 	subscription_id: { type: 'string' },
 	...UPDATE_SCHEMA,
 };

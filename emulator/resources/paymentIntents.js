@@ -11,8 +11,9 @@
  * Outcomes of confirm are driven by the test-card rules in ../cards.js.
  */
 const { validate, ORDER, PAYMENT_METHOD_DATA, PAYMENT_METHOD_OPTIONS, DEVICE_DATA, ADDRESS } = require('../validate');
-const { newId, hex32, isoNow, exists, invalid, badState, required, toMilli, clone } = require('../util');
-const { stamp, val, applyUpdate, mustGet, mustRef, touch, normStatus } = require('./common');
+const { newId, hex32, isoNow, invalid, badState, required, toMilli, clone } = require('../util');
+const { duplicateError } = require('../dialects');
+const { stamp, val, applyUpdate, mustGet, mustRef, touch, normStatus, cancelledStatus } = require('./common');
 const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 const { outcomeFor, AUTH_FAILED } = require('../cards');
 const { maskCard } = require('./paymentMethods');
@@ -35,7 +36,8 @@ const INLINE_CUSTOMER = {
 
 /** @type {Record<string, import('../validate').FieldSpec>} */
 const UPDATE_SCHEMA = {
-	amount: { type: 'number', positive: true },
+	auto_capture: { type: 'boolean' },
+	amount: { type: 'number', positive: true, money: true },
 	currency: { type: 'string', currency: true },
 	merchant_order_id: { type: 'string', nonEmpty: true, maxLength: 64 },
 	customer_id: { type: 'string' },
@@ -51,7 +53,7 @@ const UPDATE_SCHEMA = {
 /** @type {Record<string, import('../validate').FieldSpec>} */
 const CREATE_SCHEMA = {
 	...UPDATE_SCHEMA,
-	amount: { type: 'number', required: true, positive: true },
+	amount: { type: 'number', required: true, positive: true, money: true },
 	currency: { type: 'string', required: true, currency: true },
 	merchant_order_id: { type: 'string', required: true, maxLength: 64 },
 	confirm: { type: 'boolean' },
@@ -65,6 +67,7 @@ const CREATE_SCHEMA = {
 
 /** @type {Record<string, import('../validate').FieldSpec>} */
 const CONFIRM_SCHEMA = {
+	auto_capture: { type: 'boolean' },
 	payment_method_id: { type: 'string' },
 	payment_method_data: PAYMENT_METHOD_DATA,
 	return_url: { type: 'string' },
@@ -308,7 +311,13 @@ function createPaymentIntent(ctx, fields, pm) {
  */
 function mustBeNewOrder(ctx, merchantOrderId) {
 	if (ctx.store.getUnique(ctx.merchantNo, orderKey(merchantOrderId)))
-		throw exists('merchant_order_id', `A PaymentIntent with merchant_order_id ${merchantOrderId} already exists`);
+		throw duplicateError(
+			ctx,
+			'payment_intent',
+			'merchant_order_id',
+			merchantOrderId,
+			`A PaymentIntent with merchant_order_id ${merchantOrderId} already exists`,
+		);
 }
 
 /**
@@ -317,7 +326,7 @@ function mustBeNewOrder(ctx, merchantOrderId) {
  * @param {Record<string, any>} body validated
  */
 function updatePaymentIntent(ctx, obj, body) {
-	if (obj.status === 'succeeded' || obj.status === 'cancelled')
+	if (obj.status === 'succeeded' || normStatus(obj.status) === 'cancelled')
 		throw badState(`PaymentIntent is ${obj.status} and can no longer be updated`);
 	if (
 		(body.amount !== undefined || body.currency !== undefined) &&
@@ -382,10 +391,11 @@ const routes = [
 	{
 		method: 'POST',
 		path: '/api/v1/payment_intents/{id}/confirm',
+		schema: CONFIRM_SCHEMA,
 		handler: (ctx) => {
 			const rec = ctx.store.getRecord(ctx.merchantNo, COLLECTION, ctx.params.id);
 			if (!rec) return mustGet(ctx, COLLECTION, ctx.params.id, 'PaymentIntent');
-			validate(ctx.body, CONFIRM_SCHEMA);
+			validate(ctx.body, CONFIRM_SCHEMA, ctx.dialect);
 			const obj = rec.obj;
 			if (!CONFIRMABLE.includes(obj.status))
 				throw badState(`PaymentIntent is ${obj.status}; only ${CONFIRMABLE.join(' or ')} can be confirmed`);
@@ -402,7 +412,7 @@ const routes = [
 		'/api/v1/payment_intents/{id}/capture',
 		COLLECTION,
 		'PaymentIntent',
-		{ amount: { type: 'number', positive: true } },
+		{ amount: { type: 'number', positive: true, money: true } },
 		(ctx, obj, body) => {
 			if (obj.status !== 'requires_capture')
 				throw badState(`PaymentIntent is ${obj.status}; only requires_capture can be captured`);
@@ -425,7 +435,7 @@ const routes = [
 		(ctx, obj, body) => {
 			if (!CANCELLABLE.includes(obj.status))
 				throw badState(`PaymentIntent is ${obj.status}; only ${CANCELLABLE.join(', ')} can be cancelled`);
-			obj.status = 'cancelled';
+			obj.status = cancelledStatus(ctx);
 			obj.cancelled_at = isoNow();
 			obj.cancellation_reason = val(body, 'cancellation_reason');
 			obj.next_action = null;

@@ -14,7 +14,7 @@ const COLLECTION = 'payment_links';
 
 /** @param {boolean} req @returns {Record<string, import('../validate').FieldSpec>} */
 const schema = (req) => ({
-	amount: { type: 'number', required: req, positive: true },
+	amount: { type: 'number', required: req, positive: true, money: true },
 	currency: { type: 'string', required: req, currency: true },
 	order: ORDER,
 	reusable: { type: 'boolean' },

@@ -71,7 +71,7 @@ const APPLE_PAY_SESSION_SCHEMA = {
 /** @type {Record<string, import('../validate').FieldSpec>} */
 const CONFIGURATIONS_SCHEMA = {
 	currency: { type: 'string', required: true, currency: true },
-	amount: { type: 'number', required: true, positive: true },
+	amount: { type: 'number', required: true, positive: true, money: true },
 	host: { type: 'string', required: true },
 	merchant_name: { type: 'string', required: true },
 	os_type: { type: 'string', required: true, enum: ['WEB', 'IOS', 'ANDROID'] },

@@ -13,7 +13,7 @@ const COLLECTION = 'refunds';
 /** @type {Record<string, import('../validate').FieldSpec>} */
 const CREATE_SCHEMA = {
 	payment_intent_id: { type: 'string', required: true },
-	amount: { type: 'number', positive: true },
+	amount: { type: 'number', positive: true, money: true },
 	currency: { type: 'string', currency: true },
 	reason: { type: 'string' },
 	metadata: { type: 'object' },

@@ -5,6 +5,7 @@
  */
 const { validate } = require('../validate');
 const { applyUpdate, mustGet } = require('./common');
+const { DIALECT_DEFAULTS, listEnvelope } = require('../dialects');
 
 /** @typedef {import('./common').Ctx} Ctx */
 /** @typedef {import('./common').Route} Route */
@@ -36,8 +37,9 @@ function createRoute(path, schema, create) {
 	return {
 		method: 'POST',
 		path,
+		schema,
 		handler: (ctx) => {
-			validate(ctx.body, schema);
+			validate(ctx.body, schema, ctx.dialect);
 			return create(ctx, ctx.body);
 		},
 	};
@@ -64,16 +66,18 @@ function updateRoute(
 	return {
 		method: 'POST',
 		path,
+		schema,
 		handler: (ctx) => {
 			const obj = mustGet(ctx, collection, firstParam(ctx), what);
-			validate(ctx.body, schema);
+			validate(ctx.body, schema, ctx.dialect);
 			return update(ctx, obj, ctx.body);
 		},
 	};
 }
 
 /**
- * Generic list route with equality filters on the given query parameters.
+ * Generic list route with equality filters on the given query parameters (unless the dialect
+ * ignores filters), answered in the dialect's envelope.
  * @param {string} path
  * @param {string} collection
  * @param {string[]} filterFields query names that filter on the same-named object field
@@ -87,10 +91,12 @@ function listRoute(path, collection, filterFields, custom = {}) {
 		handler: (ctx) => {
 			/** @type {Array<[string, string]>} */
 			const active = [];
-			for (const f of filterFields) {
-				const v = ctx.query[f];
-				if (v !== undefined && v !== '') active.push([f, String(v)]);
-			}
+			const rules = ctx.dialect || DIALECT_DEFAULTS;
+			if (rules.filters !== 'ignored')
+				for (const f of filterFields) {
+					const v = ctx.query[f];
+					if (v !== undefined && v !== '') active.push([f, String(v)]);
+				}
 			const filter =
 				active.length === 0
 					? undefined
@@ -101,7 +107,14 @@ function listRoute(path, collection, filterFields, custom = {}) {
 								if (f === 'email' && typeof have === 'string') return have.toLowerCase() === v.toLowerCase();
 								return have !== null && have !== undefined && String(have) === v;
 							});
-			return ctx.store.list(ctx.merchantNo, collection, { query: ctx.query, filter, paging: ctx.paging });
+			const counted = rules.listEnvelope === 'data';
+			const page = ctx.store.list(ctx.merchantNo, collection, {
+				query: ctx.query,
+				filter,
+				paging: rules,
+				count: counted,
+			});
+			return listEnvelope(rules, page);
 		},
 	};
 }

@@ -6,7 +6,7 @@
  */
 const { ORDER } = require('../validate');
 const { newId, isoNow, badState } = require('../util');
-const { stamp, val, applyUpdate, mustRef, touch, normStatus } = require('./common');
+const { stamp, val, applyUpdate, mustRef, touch, normStatus, cancelledStatus } = require('./common');
 const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 
 const COLLECTION = 'subscriptions';
@@ -215,7 +215,7 @@ const routes = [
 	updateRoute('/api/v1/subscriptions/{id}/cancel', COLLECTION, 'Subscription', CANCEL_SCHEMA, (ctx, obj, body) => {
 		if (normStatus(obj.status) === 'cancelled') throw badState('Subscription is already cancelled');
 		const now = isoNow();
-		obj.status = 'cancelled';
+		obj.status = cancelledStatus(ctx);
 		obj.canceled_at = now;
 		obj.ended_at = now;
 		obj.cancel_at_period_end = val(body, 'cancel_at_period_end', false);
