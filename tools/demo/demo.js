@@ -45,9 +45,9 @@ async function startDemo({
 }) {
 	// Before minutes of installing: a port another program holds fails the start now.
 	await assertPortsFree(demoPorts({ n8nPort, emulatorPort, brokerPort }));
-	log('checking Node.js and n8n (a new machine installs them first: several minutes)');
+	log('checking Node.js and n8n (about 10 s; a new machine installs them first: about 6-10 min and 3 GB)');
 	const runtime = await ensureRuntime({ version, log });
-	log(`n8n ${runtime.version} ready; building and packing n8n-nodes-useepay`);
+	log(`n8n ${runtime.version} ready; building and packing n8n-nodes-useepay (about 30-60 s)`);
 	const tarball = packPackage(path.join(dir, 'pack'));
 
 	const { emulator, url: emulatorUrl } = await startEmulator(emulatorOptions, emulatorPort);
@@ -61,13 +61,16 @@ async function startDemo({
 	// Whatever fails from here (an import, n8n's start, the login) stops what was started.
 	try {
 		const credential = useePayCredential({ baseUrl: emulatorUrl, publicKeyPem: emulator.publicKeyPem });
+		log('installing the package into n8n as Settings → Community Nodes does (about 5 s)');
 		n8n.installPackage(tarball);
-		await n8n.importCredentials([credential]);
 		const workflows = exampleWorkflows();
+		log(`importing the credential and ${workflows.length} example workflows with n8n's CLI (about 20-40 s)`);
+		await n8n.importCredentials([credential]);
 		for (const workflow of workflows) await n8n.importWorkflow(workflow);
 		for (const workflow of workflows.filter(hasEventTrigger)) await n8n.activateWorkflow(workflow.id);
 		log(`starting n8n ${runtime.version} (about 10-20 s)`);
 		await n8n.start();
+		log('signing in and waiting for the published trigger to register its webhook with the emulator (a few s)');
 		const session = await ownerSession(n8n.url);
 		// Ready means a payment in the emulator reaches the published trigger (see registeredEndpoints).
 		const triggerUrls = workflows

@@ -27,6 +27,13 @@ function cacheRoot() {
 	return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-useepay');
 }
 
+/**
+ * npm's download cache for everything installed here: inside the cache root, so removing that
+ * one folder removes all the demo and the tests put on the machine (npm's default, ~/.npm, is
+ * shared with the user's other projects and would keep a gigabyte of n8n's packages).
+ */
+const npmCacheDir = () => path.join(cacheRoot(), 'npm-cache');
+
 /** @param {number} since epoch ms */
 const elapsed = (since) => {
 	const s = Math.round((Date.now() - since) / 1000);
@@ -58,7 +65,8 @@ function runCaptured(command, args, options = {}) {
 }
 
 /**
- * The environment for npm and n8n commands: no npm_* settings inherited from `npm run`.
+ * The environment for npm and n8n commands: no npm_* settings inherited from `npm run`, npm's
+ * cache in the cache root (npmCacheDir).
  * @param {string} nodeBin the folder of the Node.js that runs them (first on PATH)
  * @param {Record<string, string>} [extra]
  * @returns {NodeJS.ProcessEnv}
@@ -69,7 +77,7 @@ function cleanEnv(nodeBin, extra = {}) {
 	for (const [key, value] of Object.entries(process.env)) {
 		if (!/^npm_(config|package|lifecycle)_/i.test(key)) env[key] = value;
 	}
-	return { ...env, PATH: `${nodeBin}:${process.env.PATH}`, ...extra };
+	return { ...env, PATH: `${nodeBin}:${process.env.PATH}`, npm_config_cache: npmCacheDir(), ...extra };
 }
 
 /**
@@ -81,8 +89,8 @@ function cleanEnv(nodeBin, extra = {}) {
  */
 
 /**
- * Runs a long command with its output in a log file, printing a line every 30 s so a first run
- * is never silent. Rejects with the log's last lines on failure.
+ * Runs a long command with its output in a log file, printing a line every 20 s so a first run
+ * is never silent for long. Rejects with the log's last lines on failure.
  * @param {string} command
  * @param {string[]} args
  * @param {{cwd: string, env: NodeJS.ProcessEnv, what: string, logFile: string, log: (line: string) => void}} options
@@ -94,7 +102,7 @@ function runLogged(command, args, { cwd, env, what, logFile, log }) {
 	fs.writeSync(out, `\n$ ${command} ${args.join(' ')}   (in ${cwd})\n`);
 	return new Promise((/** @type {(value?: void) => void} */ resolve, reject) => {
 		const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out] });
-		const ticker = setInterval(() => log(`  … ${what}: ${elapsed(started)} so far`), 30000);
+		const ticker = setInterval(() => log(`  … still ${what}: ${elapsed(started)} so far`), 20000);
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
 			clearInterval(ticker);
@@ -328,7 +336,7 @@ async function ensureN8n(version, node, ctx) {
 	return { version, nodeBin: node.nodeBin, n8nHome, cache: ctx.cache, installed };
 }
 
-module.exports = { ensureRuntime, cacheRoot, cleanEnv, runCaptured, sleep, DEFAULT_N8N_VERSION };
+module.exports = { ensureRuntime, cacheRoot, npmCacheDir, cleanEnv, runCaptured, sleep, DEFAULT_N8N_VERSION };
 
 if (require.main === module) {
 	const at = process.argv.indexOf('--n8n');
