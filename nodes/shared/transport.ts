@@ -11,8 +11,10 @@ import type {
 
 import { useePayBaseUrl } from '../../credentials/UseePayApi.credentials';
 import { credentialSecrets, redactSecrets, useePayApiError } from './errors';
-import type { PageAnswer } from './pagination';
-import { pageAnswer, pagingProfile, readList } from './pagination';
+import type { PageAnswer } from './listPage';
+import { pageAnswer } from './listPage';
+import type { PagingProfile } from './pagination';
+import { pagingFailure, pagingProfile, readList } from './pagination';
 
 /** Contexts that call UseePay from code: list search, the bulk operations, the trigger. */
 export type UseePayCaller = ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IExecuteFunctions;
@@ -96,21 +98,36 @@ export async function useePayRequest(
 	return { statusCode, body: (body ?? {}) as IDataObject };
 }
 
+/** The paging profile of the node credential's base URL (pagination.ts). */
+export async function useePayPagingProfile(this: UseePayCaller): Promise<PagingProfile> {
+	return pagingProfile(useePayBaseUrl(await this.getCredentials('useePayApi')));
+}
+
 /**
- * Every object of a UseePay list, page by page (for code that must see all, e.g. webhooks), with
- * the same paging as Get Many (pagination.ts readList).
+ * One page request of the list at `path`, as readList takes it: a 400 may refuse a paging
+ * parameter readList can do without; any other failure throws.
  */
-export async function useePayListAll(this: UseePayCaller, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
-	const profile = pagingProfile(useePayBaseUrl(await this.getCredentials('useePayApi')));
-	// A 400 may refuse a paging parameter readList can do without; any other failure throws.
-	const fetchPage = async (query: IDataObject): Promise<PageAnswer<NodeApiError>> => {
+export function useePayPages(this: UseePayCaller, path: string) {
+	return async (query: IDataObject): Promise<PageAnswer<NodeApiError>> => {
 		const { statusCode, body } = await useePayRequest.call(this, { method: 'GET', path, qs: query }, [400]);
 		return pageAnswer(statusCode, body, () => useePayApiError(this.getNode(), statusCode, body));
 	};
+}
+
+/**
+ * Every object of a UseePay list, page by page (for code that must see all, e.g. webhooks), with
+ * the same paging, pacing and guards as Get Many (pagination.ts readList).
+ */
+export async function useePayListAll(this: UseePayCaller, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	const profile = await useePayPagingProfile.call(this);
 	const all: IDataObject[] = [];
-	for await (const page of readList(fetchPage, profile, { query: qs })) {
-		if ('failed' in page) throw page.failed;
-		all.push(...page.items);
+	try {
+		for await (const page of readList(useePayPages.call(this, path), profile, { query: qs })) {
+			if ('failed' in page) throw page.failed;
+			all.push(...page.items);
+		}
+	} catch (error) {
+		throw pagingFailure(this.getNode(), error);
 	}
 	return all;
 }

@@ -8,15 +8,17 @@ import type {
 } from 'n8n-workflow';
 
 import { useePayBaseUrl } from '../../../credentials/UseePayApi.credentials';
-import type { PageAnswer } from '../../shared/pagination';
-import { failedPage, pagingProfile, readList, readListPage } from '../../shared/pagination';
+import type { PageAnswer } from '../../shared/listPage';
+import { failedPage, readListPage } from '../../shared/listPage';
+import { pagingFailure, pagingProfile, readList } from '../../shared/pagination';
 import { byDisplayName, optionsOf } from './fields';
 import type { OperationSpec } from './resource';
 
 /**
  * Get Many's pagination (routing's `operations.pagination`): readList over n8n's routing
- * request, so Return All and Limit get the same paging as the bulk path. Written as a function
- * (not n8n's `generic` pagination) because generic pagination evaluates `$request` once and would
+ * request, so Return All and Limit get the same paging, pacing (100 requests per second, the
+ * Requests Per Second default) and guards as every other listing. Written as a function (not
+ * n8n's `generic` pagination) because generic pagination evaluates `$request` once and would
  * re-request the same page.
  */
 export async function paginateUseePayList(
@@ -42,12 +44,16 @@ export async function paginateUseePayList(
 		return failedPage({ item: first }, httpCode, { source, message: error });
 	};
 	const results: INodeExecutionData[] = [];
-	for await (const page of readList(fetchPage, profile, { query: baseQuery, limit })) {
-		if ('failed' in page) {
-			if ('item' in page.failed) return [page.failed.item];
-			throw page.failed.error;
+	try {
+		for await (const page of readList(fetchPage, profile, { query: baseQuery, limit })) {
+			if ('failed' in page) {
+				if ('item' in page.failed) return [page.failed.item];
+				throw page.failed.error;
+			}
+			for (const json of page.items) if (results.length < limit) results.push({ json });
 		}
-		for (const json of page.items) if (results.length < limit) results.push({ json });
+	} catch (error) {
+		throw pagingFailure(this.getNode(), error);
 	}
 	return results;
 }
@@ -106,20 +112,29 @@ export function idFilter(name: string, displayName: string, example: string): IN
 	return queryFilter({ displayName, name, type: 'string', default: '', placeholder: `e.g. ${example}` });
 }
 
+/** How a cancelled object's status is sent: `canceled`, as UseePay's one real answer sample and its PHP SDK spell it. */
+export const CANCELED = 'canceled';
+
 /**
  * A Status filter: each status a value (labelled by it, see optionsOf) or an option of its own
- * (with a description). Where UseePay has a cancelled status it spells it both `cancelled`
- * (webhooks) and `canceled` (some answers); the option sends `cancelled`, an expression can send
- * the other.
+ * (with a description). UseePay spells a cancelled status both `cancelled` (webhook event names)
+ * and `canceled` (its one real answer sample, the PHP SDK): the option is `canceled`, and
+ * `cancelled` (workflows saved before, an expression) is sent as `canceled` too, so both spellings
+ * ask for the same objects.
  */
 export function statusFilter(statuses: Array<string | INodePropertyOptions>, defaultStatus: string): INodeProperties {
-	return queryFilter({
+	const spelled = (status: string) => (status === 'cancelled' ? CANCELED : status);
+	const options = statuses.map((status) => (typeof status === 'string' ? optionsOf(spelled(status))[0] : status));
+	return {
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
-		options: statuses.map((status) => (typeof status === 'string' ? optionsOf(status)[0] : status)),
-		default: defaultStatus,
-	});
+		options,
+		default: spelled(defaultStatus),
+		routing: {
+			send: { type: 'query', property: 'status', value: `={{ $value === "cancelled" ? "${CANCELED}" : $value }}` },
+		},
+	};
 }
 
 /** A filter sent as a query parameter under its own (wire) name. */

@@ -6,8 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readListPage } from '../../shared/pagination';
-import { useePayRequest } from '../../shared/transport';
+import type { ListCursor } from '../../shared/pagination';
+import { idOf, PagingError, readList } from '../../shared/pagination';
+import { useePayPages, useePayPagingProfile } from '../../shared/transport';
 
 /** The node's listSearch method that lists a resource's objects (`customer` → `searchCustomer`). */
 export const searchMethodOf = (resource: string) => `search${resource.charAt(0).toUpperCase()}${resource.slice(1)}`;
@@ -53,9 +54,24 @@ export function customerIdLocator(description: string): INodeProperties {
 
 const SEARCH_PAGE_SIZE = 50;
 
+/** The cursor a pagination token carries (JSON), or undefined for a token that is none. */
+function cursorOf(token: string | undefined): ListCursor | undefined {
+	if (!token) return undefined;
+	try {
+		const { page, size, seen } = JSON.parse(token) as ListCursor;
+		if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) return undefined;
+		return { page, size, seen: Array.isArray(seen) ? seen.map(String) : [] };
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * A listSearch method over a UseePay list endpoint. UseePay has no free-text search, so a page
- * is fetched and filtered here on the label and ID; the pagination token is the next page_num.
+ * is fetched and filtered here on the label and ID. Pages are read by readList like every list
+ * (the learned paging, pacing); the pagination token is its cursor: the next page, its size and
+ * the ids just shown, so a UseePay that answers the same page again ends the list instead of
+ * offering it over and over.
  */
 export function searchList(path: string, label: (object: IDataObject) => string) {
 	return async function (
@@ -63,17 +79,24 @@ export function searchList(path: string, label: (object: IDataObject) => string)
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const pageNum = Number(paginationToken ?? 0) || 0;
-		const { body } = await useePayRequest.call(this, {
-			method: 'GET',
-			path,
-			qs: { page_num: pageNum, page_size: SEARCH_PAGE_SIZE },
-		});
-		const { items, hasMore } = readListPage(body);
+		const profile = await useePayPagingProfile.call(this);
+		const objects: IDataObject[] = [];
+		let next: ListCursor | undefined;
+		const from = cursorOf(paginationToken);
+		try {
+			for await (const page of readList(useePayPages.call(this, path), profile, { limit: SEARCH_PAGE_SIZE, from })) {
+				if ('failed' in page) throw page.failed;
+				objects.push(...page.items);
+				next = page.hasMore && page.items.length > 0 ? { ...page.next, seen: page.items.map(idOf) } : undefined;
+			}
+		} catch (error) {
+			if (!(error instanceof PagingError)) throw error;
+			next = undefined; // UseePay would only answer pages already shown: the list ends here
+		}
 		const needle = (filter ?? '').trim().toLowerCase();
-		const results: INodeListSearchItems[] = items
+		const results: INodeListSearchItems[] = objects
 			.map((object) => ({ name: `${label(object)} (${String(object.id)})`, value: String(object.id) }))
 			.filter((result) => !needle || result.name.toLowerCase().includes(needle));
-		return { results, paginationToken: hasMore ? String(pageNum + 1) : undefined };
+		return { results, paginationToken: next ? JSON.stringify(next) : undefined };
 	};
 }

@@ -5,8 +5,10 @@ import type { Answer, BulkClient, Failure, Reconciled, SendResult } from '../../
 import type { BulkRun } from '../../shared/bulk/n8n';
 import { failureError } from '../../shared/bulk/n8n';
 import { fillPath, idProblem } from '../../../shared/ids';
-import type { PageAnswer } from '../../../shared/pagination';
-import { pageAnswer, readList } from '../../../shared/pagination';
+import { isDuplicateAnswer } from '../../../shared/duplicate';
+import type { PageAnswer } from '../../../shared/listPage';
+import { pageAnswer } from '../../../shared/listPage';
+import { pagingFailure, readList } from '../../../shared/pagination';
 import type { HttpMethod, OperationSpec } from '../../shared/resource';
 import type { MatchOn } from './customerIndex';
 import { create } from './create';
@@ -40,7 +42,6 @@ function callOf(op: OperationSpec, ids: Record<string, string> = {}): { method: 
 }
 
 const isOk = (answer: Answer) => answer.statusCode >= 200 && answer.statusCode < 300;
-const errorCode = (body: unknown) => (body && typeof body === 'object' ? (body as IDataObject).code : undefined);
 const asObject = (body: unknown): IDataObject =>
 	body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 
@@ -94,31 +95,67 @@ export class CustomerCalls {
 	}
 
 	/**
-	 * The customers whose `field` equals `value`: GET /api/v1/customers?{field}={value}, one
-	 * request. Should UseePay ignore the filter (customers come back that don't match), the whole
-	 * list is read page by page instead (ceil(customers / 100) more requests).
+	 * The error of a create whose customer exists already, as UseePay's `already_exists` whatever
+	 * shape UseePay answered in (an E11000 message keeps its text); without an answer (a customer
+	 * found after an unclear failure, with other data) what UseePay answers such a create.
 	 */
-	async find(field: MatchOn, value: string): Promise<Lookup> {
+	alreadyExists(mci: string, result?: SendResult<unknown>): Error {
+		const answer = result?.outcome.kind === 'answer' ? result.outcome : undefined;
+		const body = asObject(answer?.body);
+		if (result && body.code === 'already_exists') return this.error(result);
+		const said = body.message ? ` (UseePay: ${String(body.message)})` : '';
+		const duplicate = {
+			code: 'already_exists',
+			source: 'merchant_customer_id',
+			message: `A customer with merchant_customer_id ${mci} already exists${said}`,
+		};
+		const failure: Failure = {
+			kind: 'failure',
+			failure: 'error',
+			statusCode: answer?.statusCode ?? 400,
+			body: duplicate,
+		};
+		return failureError(this.ctx, failure, this.itemIndex, 1);
+	}
+
+	/**
+	 * The customers whose `field` equals `value`: GET /api/v1/customers?{field}={value} with a page
+	 * of 2, one request; each customer is checked here, so a UseePay that ignores the filter never
+	 * makes the node take another customer: when one on that page does not match, the whole list
+	 * is read page by page instead and matched here. `thorough`: an empty answer is checked under
+	 * the other page_num reading too (readList's checkEmptyFirstPage); needed for email, whose
+	 * duplicates UseePay does not refuse. A merchant_customer_id lookup skips that request: should
+	 * it miss a customer, UseePay refuses the create as a duplicate and the thorough lookup follows.
+	 */
+	async find(field: MatchOn, value: string, thorough = field === 'email'): Promise<Lookup> {
 		const matches = (customer: IDataObject) =>
 			field === 'email'
 				? String(customer.email ?? '').toLowerCase() === value.toLowerCase()
 				: String(customer.merchant_customer_id ?? '') === value;
 		const pages = customerPages(this.run.client, false);
-		const first = await pages({ [field]: value, page_num: this.run.paging.firstPage, page_size: 2 });
-		if ('failed' in first) return { failed: first.failed.failure, attempts: first.failed.attempts };
-		const found = first.page.items.filter(matches);
-		if (found.length === first.page.items.length) return { customers: found };
-		const all: IDataObject[] = [];
-		for await (const page of readList(pages, this.run.paging)) {
-			if ('failed' in page) return { failed: page.failed.failure, attempts: page.failed.attempts };
-			all.push(...page.items.filter(matches));
+		const options = { pace: false as const, checkEmptyFirstPage: thorough };
+		try {
+			for await (const page of readList(pages, this.run.paging, { ...options, query: { [field]: value }, limit: 2 })) {
+				if ('failed' in page) return { failed: page.failed.failure, attempts: page.failed.attempts };
+				const found = page.items.filter(matches);
+				if (found.length === page.items.length) return { customers: found };
+				break;
+			}
+			const all: IDataObject[] = [];
+			for await (const page of readList(pages, this.run.paging, options)) {
+				if ('failed' in page) return { failed: page.failed.failure, attempts: page.failed.attempts };
+				all.push(...page.items.filter(matches));
+			}
+			return { customers: all };
+		} catch (error) {
+			const failure: Failure = { kind: 'failure', failure: 'error', error: pagingFailure(this.ctx.getNode(), error) };
+			return { failed: failure, attempts: 1 };
 		}
-		return { customers: all };
 	}
 
-	/** The first customer found, or the item's error when the lookup failed. */
+	/** The first customer found (a thorough lookup), or the item's error when the lookup failed. */
 	async findOne(field: MatchOn, value: string): Promise<IDataObject | undefined> {
-		const lookup = await this.find(field, value);
+		const lookup = await this.find(field, value, true);
 		if ('failed' in lookup) throw failureError(this.ctx, lookup.failed, this.itemIndex, lookup.attempts);
 		return lookup.customers[0];
 	}
@@ -126,8 +163,9 @@ export class CustomerCalls {
 	/**
 	 * POST /api/v1/customers/create. Retried after a rate limit; after a server error or a lost
 	 * answer it is sent again only once a lookup by merchant_customer_id shows it did not happen
-	 * (that lookup is made even with Max Retries 0). `already_exists` after such an ambiguous
-	 * attempt may be our earlier attempt: the customer is looked up and returned as found.
+	 * (that lookup is made even with Max Retries 0). A duplicate (`already_exists` or E11000,
+	 * isDuplicateAnswer) after such an ambiguous attempt may be our earlier attempt: the customer
+	 * is looked up and returned as found.
 	 */
 	async create(body: IDataObject): Promise<Created> {
 		const mci = String(body.merchant_customer_id);
@@ -140,7 +178,7 @@ export class CustomerCalls {
 		const { outcome } = result;
 		if (outcome.kind === 'reconciled') return { kind: 'found', customer: outcome.value };
 		if (outcome.kind === 'answer' && isOk(outcome)) return { kind: 'created', customer: asObject(outcome.body) };
-		if (outcome.kind === 'answer' && errorCode(outcome.body) === 'already_exists') {
+		if (outcome.kind === 'answer' && isDuplicateAnswer(outcome.body)) {
 			if (!result.ambiguous) return { kind: 'exists', result };
 			const found = await this.findOne('merchant_customer_id', mci);
 			if (found) return { kind: 'found', customer: found };

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListPage } from '../../../shared/pagination';
+import type { ListPage } from '../../../shared/listPage';
 
 export type MatchOn = 'merchant_customer_id' | 'email';
 

@@ -34,21 +34,11 @@ export function customerCreateWith(clock?: Clock) {
 				const created = await api.create(body);
 				if (created.kind === 'created') return created.customer;
 				if (created.kind === 'found' && carries(created.customer, body)) return created.customer;
-				if (created.kind === 'exists') throw api.error(created.result);
+				const mci = String(body.merchant_customer_id);
+				if (created.kind === 'exists') throw api.alreadyExists(mci, created.result);
 				// Found after an unclear failure, but with other data: it was there before; our create
-				// was refused or never arrived. What UseePay answers such a create:
-				const message = `A customer with merchant_customer_id ${String(body.merchant_customer_id)} already exists`;
-				throw failureError(
-					this,
-					{
-						kind: 'failure',
-						failure: 'error',
-						statusCode: 400,
-						body: { code: 'already_exists', source: 'merchant_customer_id', message },
-					},
-					i,
-					1,
-				);
+				// was refused or never arrived.
+				throw api.alreadyExists(mci);
 			},
 			{ clock },
 		);
@@ -91,12 +81,13 @@ function rowKey(run: BulkRun, row: number): RowKey | undefined {
  * Merchant Customer ID has been found and none is keyed by email; or, for an account of more
  * than 100 customers per row, after as many pages as there are rows (looking the rest up one by
  * one is cheaper then). When the answer says how long the list is (`total`), that decides at the
- * first page. A list that cannot be read leaves the rows to their own lookups.
+ * first page. A list that cannot be read (a failure, or a PagingError) leaves the rows to their
+ * own lookups. Its pages go through the run's scheduler, which paces them with the writes.
  */
 async function readIndex(index: CustomerIndex, run: BulkRun): Promise<void> {
 	let pages = 0;
 	try {
-		for await (const page of readList(customerPages(run.client, true), run.paging)) {
+		for await (const page of readList(customerPages(run.client, true), run.paging, { pace: false })) {
 			if ('failed' in page || index.closed) break;
 			index.add(page);
 			pages++;

@@ -1,7 +1,7 @@
 import { getManyOperation, idFilter, statusFilter } from '../../shared/getMany';
 
 const statuses = [
-	'cancelled',
+	'canceled',
 	'failed',
 	'pending',
 	'requires_capture',

@@ -1,0 +1,256 @@
+/**
+ * The one paging engine (readList) against every reading of UseePay's list paging: each listing
+ * returns every object exactly once in at most ceil(N / page size) + 2 requests (page size: the
+ * size the server really serves), or ends with a clear PagingError within that bound.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ListPace, PagingProfile, ReadListOptions } from '../../nodes/shared/pagination';
+import { MAX_LIST_OBJECTS, newPagingProfile, PagingError, readList } from '../../nodes/shared/pagination';
+import { LIST_REQUESTS_PER_SECOND } from '../../nodes/shared/pagination';
+import { BULK_DEFAULTS } from '../../nodes/UseePay/shared/bulk/n8n';
+import type { FakeListOptions } from './fakeList';
+import { fakeList } from './fakeList';
+
+/** Reads the whole list; returns the ids in order and the queries sent. */
+async function listAll(
+	server: ReturnType<typeof fakeList>,
+	profile: PagingProfile,
+	options: ReadListOptions = {},
+): Promise<string[]> {
+	const ids: string[] = [];
+	for await (const page of readList(server.fetchPage, profile, { pace: false, ...options })) {
+		if ('failed' in page) throw new Error(`failed: ${JSON.stringify(page.failed)}`);
+		ids.push(...page.items.map((item) => String(item.id)));
+	}
+	return ids;
+}
+
+const allIds = (n: number) => Array.from({ length: n }, (_, i) => `obj_${i}`);
+const bound = (n: number, pageSize: number) => Math.ceil(n / pageSize) + 2;
+
+/** Two listings on one profile: the first learns, the second uses what it learned. */
+async function twice(options: FakeListOptions, requests: [number, number], pageSize: number) {
+	const server = fakeList(options);
+	const profile = newPagingProfile();
+	expect(await listAll(server, profile)).toEqual(allIds(options.objects));
+	expect(server.queries).toHaveLength(requests[0]);
+	const first = server.queries.splice(0);
+	expect(await listAll(server, profile)).toEqual(allIds(options.objects));
+	expect(server.queries).toHaveLength(requests[1]);
+	expect(requests[0]).toBeLessThanOrEqual(bound(options.objects, pageSize));
+	return { first, second: server.queries, profile };
+}
+
+describe('readList: every object exactly once, within ceil(N / page size) + 2 requests', () => {
+	it('the docs: page_num from 0, page_size 100: 250 objects in 3 requests, exactly these queries', async () => {
+		const { first, profile } = await twice({ objects: 250 }, [3, 3], 100);
+		expect(first).toEqual([
+			{ page_num: 0, page_size: 100 },
+			{ page_num: 1, page_size: 100 },
+			{ page_num: 2, page_size: 100 },
+		]);
+		expect(profile.scheme).toBe('docs');
+	});
+
+	it('page_num from 1, page_num 0 = the first page: the repeat costs one request, then learned', async () => {
+		const { first, second } = await twice({ objects: 250, pageBase: 1, pageZero: 'first' }, [4, 3], 100);
+		expect(first.map((q) => q.page_num)).toEqual([0, 1, 2, 3]);
+		expect(first[2]).toEqual({ page_num: 2, page: 2, page_size: 100, limit: 100 });
+		expect(second.map((q) => q.page_num)).toEqual([1, 2, 3]);
+	});
+
+	it('page_num from 1, page_num 0 = an empty page: asked for again as page 1, then learned', async () => {
+		const { first, second } = await twice({ objects: 250, pageBase: 1, pageZero: 'empty' }, [4, 3], 100);
+		expect(first.map((q) => q.page_num)).toEqual([0, 1, 2, 3]);
+		expect(second.map((q) => q.page_num)).toEqual([1, 2, 3]);
+	});
+
+	it('page_num from 1, page_num 0 refused with a 400 naming page_num: page 1 next, then learned', async () => {
+		const { first, second } = await twice({ objects: 250, pageBase: 1, pageZero: 'reject' }, [4, 3], 100);
+		expect(first.map((q) => q.page_num)).toEqual([0, 1, 2, 3]);
+		expect(second.map((q) => q.page_num)).toEqual([1, 2, 3]);
+	});
+
+	it('an empty list: two requests (page_num 0 could be an empty page 0); none once page 0 has shown objects', async () => {
+		const server = fakeList({ objects: 0 });
+		const profile = newPagingProfile();
+		expect(await listAll(server, profile)).toEqual([]);
+		expect(server.queries).toEqual([
+			{ page_num: 0, page_size: 100 },
+			{ page_num: 1, page: 1, page_size: 100, limit: 100 },
+		]);
+		expect(profile.scheme).toBe('docs');
+		profile.firstPageSeen = true;
+		server.queries.splice(0);
+		expect(await listAll(server, profile)).toEqual([]);
+		expect(server.queries).toHaveLength(1);
+		// The caller may skip the check (a lookup whose miss UseePay's duplicate check catches).
+		server.queries.splice(0);
+		expect(await listAll(server, newPagingProfile(), { checkEmptyFirstPage: false })).toEqual([]);
+		expect(server.queries).toHaveLength(1);
+	});
+
+	it('the PHP SDK: `page` from 1 with page_size (page_num ignored): one request more, then learned', async () => {
+		const { second } = await twice({ objects: 250, paging: 'page' }, [4, 3], 100);
+		expect(second.map((q) => q.page)).toEqual([1, 2, 3]);
+	});
+
+	it('`page` with `limit` only (page_size ignored, 10 a page): the served size is kept after the switch', async () => {
+		const server = fakeList({ objects: 250, paging: 'page+limit', defaultSize: 10 });
+		const profile = newPagingProfile();
+		expect(await listAll(server, profile)).toEqual(allIds(250));
+		// 10, the same 10 again, then pages of 10 (page 2 …): ceil(250 / 10) + 1.
+		expect(server.queries).toHaveLength(26);
+		expect(server.queries[2]).toEqual({ page_num: 2, page: 2, page_size: 10, limit: 10 });
+		server.queries.splice(0);
+		expect(await listAll(server, profile)).toEqual(allIds(250));
+		expect(server.queries).toHaveLength(3);
+	});
+
+	it.each([
+		[20, 13],
+		[10, 25],
+	])('page size clamped at %i: pages of that size, %i requests (ceil(250 / page size))', async (max, requests) => {
+		const server = fakeList({ objects: 250, maxPageSize: max });
+		expect(await listAll(server, newPagingProfile())).toEqual(allIds(250));
+		expect(server.queries).toHaveLength(requests);
+	});
+
+	it.each([
+		[20, 14],
+		[10, 26],
+	])('page size refused above %i with the maximum named: one request more, remembered', async (max, requests) => {
+		const { first, second, profile } = await twice(
+			{ objects: 250, maxPageSize: max, overflow: 'reject' },
+			[requests, requests - 1],
+			max,
+		);
+		expect(first.slice(0, 2).map((q) => q.page_size)).toEqual([100, max]);
+		expect(second.every((q) => q.page_size === max)).toBe(true);
+		expect(profile.maxPageSize).toBe(max);
+	});
+
+	it('page size refused without a maximum named: steps down 100 → 50 → 20', async () => {
+		const server = fakeList({ objects: 250, maxPageSize: 20, overflow: 'rejectSilently' });
+		expect(await listAll(server, newPagingProfile())).toEqual(allIds(250));
+		expect(server.queries.slice(0, 3).map((q) => q.page_size)).toEqual([100, 50, 20]);
+		expect(server.queries).toHaveLength(2 + 13);
+	});
+
+	it('the SDK dialect in full (`page`, `data` envelope with total, clamped at 20)', async () => {
+		const options: FakeListOptions = { objects: 250, paging: 'page', envelope: 'data', total: true, maxPageSize: 20 };
+		await twice(options, [14, 13], 20);
+	});
+
+	it('a limit: pages of the limit at most, and no more pages than needed', async () => {
+		const server = fakeList({ objects: 250 });
+		const ids = await listAll(server, newPagingProfile(), { limit: 150 });
+		expect(ids).toEqual(allIds(200));
+		expect(server.queries.map((q) => q.page_size)).toEqual([100, 100]);
+	});
+});
+
+describe('readList never floods a broken server', () => {
+	async function failure(options: FakeListOptions, readOptions: ReadListOptions = {}) {
+		const server = fakeList(options);
+		const ids: string[] = [];
+		let error: unknown;
+		try {
+			for await (const page of readList(server.fetchPage, newPagingProfile(), { pace: false, ...readOptions })) {
+				if ('failed' in page) throw new Error('failed');
+				ids.push(...page.items.map((item) => String(item.id)));
+			}
+		} catch (thrown) {
+			error = thrown;
+		}
+		expect(error).toBeInstanceOf(PagingError);
+		return { error: error as PagingError, ids, queries: server.queries };
+	}
+
+	it('a server that ignores every paging parameter (always the first 10, has_more true): 3 requests, a clear error', async () => {
+		const { error, ids, queries } = await failure({ objects: 250, paging: 'none' });
+		expect(queries).toHaveLength(3);
+		expect(ids).toEqual(allIds(10));
+		expect(error.message).toBe(
+			'UseePay answered the same page again: it ignores the paging parameters (page_num=2, page=2, page_size=10, limit=10), so the list cannot be read past its first 10 objects',
+		);
+		expect(error.description).toMatch(/^After 3 requests\. Set a Limit of at most 10/);
+	});
+
+	it('a server that repeats its third page for ever: 4 requests (≤ ceil(300 / 100) + 2), each object once', async () => {
+		const { ids, queries, error } = await failure({ objects: 1000, repeatFrom: 2 });
+		expect(ids).toEqual(allIds(300));
+		expect(queries).toHaveLength(4);
+		expect(error.message).toMatch(/^UseePay answered the same page again/);
+	});
+
+	it('has_more never false (empty pages past the end): ends at the first empty page', async () => {
+		for (const [objects, requests] of [
+			[250, 4],
+			[200, 3],
+		]) {
+			const server = fakeList({ objects, hasMoreForever: true });
+			expect(await listAll(server, newPagingProfile())).toEqual(allIds(objects));
+			expect(server.queries).toHaveLength(requests);
+			expect(requests).toBeLessThanOrEqual(bound(objects, 100));
+		}
+	});
+
+	it('new objects for ever while `total` says 250: stops within ceil(250 / 100) + 2 requests', async () => {
+		const { ids, queries, error } = await failure({ objects: 250, endless: true, total: true });
+		expect(queries).toHaveLength(4);
+		expect(ids).toEqual(allIds(400));
+		expect(error.message).toBe(
+			'UseePay still answers has_more after 4 pages of 100, more than the 250 objects its total names',
+		);
+	});
+
+	it('new objects for ever, no total: stops one page past the guard (MAX_LIST_OBJECTS, here 5,000)', async () => {
+		expect(MAX_LIST_OBJECTS).toBe(1_000_000);
+		const { ids, queries, error } = await failure({ objects: 0, endless: true }, { maxObjects: 5000 });
+		expect(queries).toHaveLength(51);
+		expect(ids).toEqual(allIds(5100));
+		expect(error.message).toBe(
+			'UseePay still answers has_more after 51 pages of 100, more than the 5000 objects a listing reads',
+		);
+	});
+
+	it('a Limit stops an endless list at the limit', async () => {
+		const server = fakeList({ objects: 0, endless: true });
+		expect(await listAll(server, newPagingProfile(), { limit: 30 })).toEqual(allIds(30));
+		expect(server.queries).toEqual([{ page_num: 0, page_size: 30 }]);
+	});
+});
+
+describe('readList paces its requests', () => {
+	it('at most Requests Per Second’s default (100/s): 10 ms between page requests, on the given clock', async () => {
+		expect(LIST_REQUESTS_PER_SECOND).toBe(BULK_DEFAULTS.requestsPerSecond);
+		let now = 1000;
+		const slept: number[] = [];
+		const pace: ListPace = {
+			requestsPerSecond: LIST_REQUESTS_PER_SECOND,
+			clock: {
+				now: () => now,
+				sleep: async (ms) => {
+					slept.push(ms);
+					now += ms;
+				},
+			},
+		};
+		const server = fakeList({ objects: 450 });
+		const starts: number[] = [];
+		const fetchPage = async (query: IDataObject) => {
+			starts.push(now);
+			now += 3; // each answer takes 3 ms
+			return await server.fetchPage(query);
+		};
+		const profile = newPagingProfile();
+		for await (const page of readList(fetchPage, profile, { pace })) expect('failed' in page).toBe(false);
+		expect(starts).toEqual([1000, 1010, 1020, 1030, 1040]);
+		expect(slept).toEqual([7, 7, 7, 7]);
+		// The next listing on the same base URL waits its turn too.
+		for await (const page of readList(fetchPage, profile, { pace, limit: 1 })) expect('failed' in page).toBe(false);
+		expect(starts[5]).toBe(1050);
+	});
+});
