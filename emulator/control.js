@@ -20,11 +20,13 @@
  *   POST /__emulator/3ds/{payment_intent_id}     {result: 'success'|'failure'} -> PaymentIntent JSON
  *   POST /__emulator/checkout_sessions/{id}/complete | /expire  -> CheckoutSession JSON
  *   GET  /__emulator/pay/{payment_link_id}       tiny HTML page for a payment link URL
+ *   GET  /  and /__emulator/dashboard/*          the dashboard (dashboard.js)
  */
 const { ApiError, isPlainObject, isLoopbackHost, readBody } = require('./util');
 const { complete3ds } = require('./resources/paymentIntents');
 const { completeSession, expireSession } = require('./resources/checkoutSessions');
 const { present } = require('./dialects');
+const { DASHBOARD_ROUTES } = require('./dashboard');
 
 /**
  * @param {import('node:http').ServerResponse} res
@@ -300,6 +302,7 @@ const CONTROL_ROUTES = [
 	},
 	{ method: 'POST', path: /^\/__emulator\/checkout_sessions\/([^/]+)\/expire$/, handle: checkoutAction(expireSession) },
 	{ method: 'GET', path: /^\/__emulator\/pay\/([^/]+)$/, handle: paymentLinkPage },
+	...DASHBOARD_ROUTES,
 ];
 
 /**

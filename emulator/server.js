@@ -471,6 +471,12 @@ class Emulator {
 		this.requestLog = new BoundedLog(options.requestLogLimit ?? 50000);
 		this.stats = { requests: 0, startedAt: Date.now() };
 		this.checkConfig = checkConfig;
+		/** Who may call /api/v1 with which key: shown by the dashboard as the credential's values. */
+		this.merchantOptions = {
+			merchants: options.merchants || [],
+			allowAnyMerchant: options.allowAnyMerchant ?? true,
+			defaultApiKey: options.defaultApiKey ?? DEFAULT_API_KEY,
+		};
 		this.handleApi = createApiHandler({
 			config: this.config,
 			faults: this.faults,
@@ -575,7 +581,7 @@ class Emulator {
 		}
 		const p = url.pathname;
 		const run =
-			p === '/__emulator' || p.startsWith('/__emulator/')
+			p === '/' || p === '/__emulator' || p.startsWith('/__emulator/') // '/': the dashboard (dashboard.js)
 				? handleControl(this, req, res, url)
 				: this.handleApi(req, res, url);
 		run.catch((err) => {
