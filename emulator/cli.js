@@ -11,7 +11,7 @@
  *                        [--empty-array-body refuse|accept] [--status-spelling cancelled|canceled]
  *                        [--amounts number|string] [--strict-body]
  *                        [--seed-merchant MERCHANT_NO:API_KEY[:APP_ID]]... [--no-any-merchant]
- *                        [--private-key FILE] [--request-log-limit N]
+ *                        [--private-key FILE] [--request-log-limit N] [--log-byte-limit N]
  *
  * Prints `UseePay emulator ready on http://127.0.0.1:<port>` followed by the webhook public key
  * (PEM). SIGINT / SIGTERM close the server and exit 0.
@@ -47,6 +47,7 @@ const USAGE = `Usage: node emulator/cli.js [options]
   --no-any-merchant         only accept --seed-merchant merchants
   --private-key FILE        PEM RSA private key for webhook signatures (default: generated)
   --request-log-limit N     keep the last N requests in the request log (default 50000, 0 = off)
+  --log-byte-limit N        bytes the request, event and delivery logs keep together (default 67108864 = 64 MiB)
   --help                    this text`;
 
 /** Flags that take a number, by the option they set. */
@@ -62,6 +63,7 @@ const NUMBER_FLAGS = {
 	'--page-base': 'pageBase',
 	'--max-page-size': 'maxPageSize',
 	'--request-log-limit': 'requestLogLimit',
+	'--log-byte-limit': 'logByteLimit',
 };
 
 /**

@@ -4,6 +4,7 @@
  * and JSON bodies only, see checkCaller):
  *
  *   GET  /__emulator/health                      liveness + counters (and the process's RSS)
+ *   GET  /__emulator/stats                       what the request, event and delivery logs keep (entries, bytes)
  *   GET  /__emulator/config                      current fault/timing config
  *   POST /__emulator/config                      patch config {latencyMs, rateLimitPerSec, serverErrorRate, resetRate, throttleRate, lostResponseRate, timeScale, seed,
  *                                               pageBase, maxPageSize, pageSizeOverflow, and the dialect switches (dialects.js)}
@@ -22,7 +23,7 @@
  *   GET  /__emulator/pay/{payment_link_id}       tiny HTML page for a payment link URL
  *   GET  /  and /__emulator/dashboard/*          the dashboard (dashboard.js)
  */
-const { ApiError, isPlainObject, isLoopbackHost, readBody } = require('./util');
+const { ApiError, MAX_JSON_DEPTH, isPlainObject, isLoopbackHost, nestsDeeperThan, readBody } = require('./util');
 const { complete3ds } = require('./resources/paymentIntents');
 const { completeSession, expireSession } = require('./resources/checkoutSessions');
 const { present } = require('./dialects');
@@ -107,6 +108,8 @@ async function readJson(req) {
 	} catch {
 		throw new ApiError(400, 'invalid_argument', null, 'Body is not valid JSON');
 	}
+	if (nestsDeeperThan(value))
+		throw new ApiError(400, 'invalid_argument', null, `Body nests deeper than ${MAX_JSON_DEPTH} levels`);
 	if (!isPlainObject(value)) throw new ApiError(400, 'invalid_argument', null, 'Body must be a JSON object');
 	return value;
 }
@@ -252,6 +255,7 @@ function paymentLinkPage({ emu, id }, res) {
 /** @type {ControlRoute[]} */
 const CONTROL_ROUTES = [
 	{ method: 'GET', path: /^\/__emulator\/health$/, handle: health },
+	{ method: 'GET', path: /^\/__emulator\/stats$/, handle: ({ emu }, res) => json(res, 200, emu.logStats()) },
 	{ method: 'GET', path: /^\/__emulator\/config$/, handle: ({ emu }, res) => json(res, 200, { ...emu.config }) },
 	{
 		method: 'POST',
@@ -327,6 +331,18 @@ async function judgedBody(req, method) {
 }
 
 /**
+ * A percent-encoded id from a control path; malformed encoding (`%E0%A4%A`) is the caller's error.
+ * @param {string} raw
+ */
+function decodePathId(raw) {
+	try {
+		return decodeURIComponent(raw);
+	} catch {
+		throw new ApiError(400, 'invalid_argument', null, `Malformed percent-encoding in path segment ${raw}`);
+	}
+}
+
+/**
  * @param {any} emu the object returned by createEmulator
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
@@ -341,7 +357,7 @@ async function handleControl(emu, req, res, url) {
 			if (route.method !== '*' && route.method !== method) continue;
 			const m = route.path.exec(path);
 			if (!m) continue;
-			const id = m[1] === undefined ? '' : decodeURIComponent(m[1]);
+			const id = m[1] === undefined ? '' : decodePathId(m[1]);
 			return route.handle({ emu, method, body, query: url.searchParams, id }, res);
 		}
 		throw new ApiError(404, 'resource_not_found', null, `No such control endpoint: ${method} ${path}`);

@@ -19,13 +19,26 @@ const { Store } = require('./store');
 const { Router } = require('./router');
 const { WebhookDispatcher } = require('./webhooks');
 const { Faults } = require('./faults');
-const { ApiError, BoundedLog, isPlainObject, clone, isLoopbackHost, readBody } = require('./util');
+const {
+	ApiError,
+	BoundedLog,
+	MAX_JSON_DEPTH,
+	isPlainObject,
+	clone,
+	isLoopbackHost,
+	nestsDeeperThan,
+	readBody,
+} = require('./util');
 const { handleControl } = require('./control');
 const { DIALECT_DEFAULTS, checkSwitch, expandPreset, present } = require('./dialects');
 
 const DEFAULT_API_KEY = 'UseePay_SK_emulator';
 /** A request (body included) still incomplete after this is answered 408 and closed by Node. */
 const REQUEST_TIMEOUT_MS = 60000;
+/** Default byte budget of the request, event and delivery logs together. */
+const DEFAULT_LOG_BYTE_LIMIT = 64 * 1024 * 1024;
+/** A rejected request keeps its body in the request log only up to this size. */
+const MAX_REJECTED_BODY_LOGGED = 4096;
 
 /**
  * @typedef {object} MerchantOption
@@ -91,6 +104,8 @@ const REQUEST_TIMEOUT_MS = 60000;
  * @property {number} [deliveryLogLimit] entries kept in the delivery log (default 50000)
  * @property {number} [eventLogLimit] events kept for redelivery (default 10000)
  * @property {number} [deliveryTimeoutMs] per-attempt webhook timeout (default 10000)
+ * @property {number} [logByteLimit] bytes kept by the request (1/2), event (3/8) and delivery (1/8)
+ *   logs together (default 64 MiB); the oldest entries go first
  */
 
 const CONFIG_KEYS = [
@@ -168,6 +183,19 @@ function sendJson(res, status, body, headers = {}) {
 
 /** @param {number} ms */
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A request-log entry's size as counted against the log's byte budget: its body's bytes (as
+ * received) plus its other fields' text, plus a fixed overhead.
+ * @param {Record<string, any>} entry
+ * @param {number} bodyBytes
+ */
+function entryBytes(entry, bodyBytes) {
+	let n = 256 + entry.path.length + (entry.body === null ? 0 : bodyBytes);
+	for (const [k, v] of Object.entries(entry.query)) n += k.length + String(v).length;
+	for (const [k, v] of Object.entries(entry.headers || {})) n += k.length + String(v).length;
+	return n;
+}
 
 /** @param {http.IncomingHttpHeaders} h */
 function maskHeaders(h) {
@@ -314,6 +342,7 @@ function parseApiBody(raw, config) {
 	} catch {
 		return { error: 'Request body is not valid JSON', logged: raw };
 	}
+	if (nestsDeeperThan(parsed)) return { error: `Request body nests deeper than ${MAX_JSON_DEPTH} levels`, logged: raw };
 	if (config.emptyArrayBody === 'accept' && Array.isArray(parsed) && parsed.length === 0) return { body: {} };
 	if (!isPlainObject(parsed)) return { error: 'Request body must be a JSON object', logged: parsed };
 	return { body: parsed };
@@ -403,6 +432,7 @@ function createApiHandler(parts) {
 		const path = url.pathname.length > 1 && url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
 		/** @type {Record<string, string>} */
 		const query = Object.fromEntries(url.searchParams);
+		let bodyBytes = 0;
 		/** @type {Record<string, any>} */
 		const entry = {
 			time: new Date(started).toISOString(),
@@ -418,7 +448,13 @@ function createApiHandler(parts) {
 		const reply = (answer) => {
 			entry.duration_ms = Date.now() - started;
 			if (answer !== 'drop') entry.status = answer.status;
-			parts.requestLog.push(entry);
+			// A refused request's large body is not worth memory (a client looping on 1 MB bodies).
+			if (answer !== 'drop' && answer.status >= 400 && bodyBytes > MAX_REJECTED_BODY_LOGGED) {
+				entry.body = null;
+				entry.body_dropped_bytes = bodyBytes;
+				bodyBytes = 0;
+			}
+			parts.requestLog.push(entry, entryBytes(entry, bodyBytes));
 			if (answer === 'drop') req.socket.destroy();
 			else if (!res.headersSent && !res.destroyed) sendJson(res, answer.status, answer.body, answer.headers);
 		};
@@ -428,6 +464,7 @@ function createApiHandler(parts) {
 		let raw = '';
 		try {
 			raw = await readBody(req);
+			bodyBytes = Buffer.byteLength(raw);
 		} catch (err) {
 			if (err instanceof ApiError) reply({ status: err.status, body: err.toBody() });
 			return;
@@ -459,16 +496,21 @@ class Emulator {
 		this.router = new Router();
 		this.faults = new Faults({ seed: this.config.seed });
 		this.faults.configureRateLimit(this.config.rateLimitPerSec);
+		/** Bytes the three logs may keep together. */
+		this.logByteLimit = checkLogByteLimit(options.logByteLimit);
 		this.dispatcher = new WebhookDispatcher({
 			store: this.store,
 			privateKey,
 			timeScale: () => this.config.timeScale,
+			selfUrl: () => this.#baseUrl,
 			deliveryLogLimit: options.deliveryLogLimit,
 			eventLogLimit: options.eventLogLimit,
+			deliveryLogBytes: Math.floor(this.logByteLimit / 8),
+			eventLogBytes: Math.floor((this.logByteLimit * 3) / 8),
 			deliveryTimeoutMs: options.deliveryTimeoutMs,
 		});
 		/** @type {BoundedLog<Record<string, any>>} */
-		this.requestLog = new BoundedLog(options.requestLogLimit ?? 50000);
+		this.requestLog = new BoundedLog(options.requestLogLimit ?? 50000, Math.floor(this.logByteLimit / 2));
 		this.stats = { requests: 0, startedAt: Date.now() };
 		this.checkConfig = checkConfig;
 		/** Who may call /api/v1 with which key: shown by the dashboard as the credential's values. */
@@ -567,6 +609,20 @@ class Emulator {
 		return this.requestLog.toArray();
 	}
 
+	/** What the logs keep: entries and estimated bytes of each, and in all (GET /__emulator/stats). */
+	logStats() {
+		const requests = this.requestLog.stats();
+		const events = this.dispatcher.eventStats();
+		const deliveries = this.dispatcher.log.stats();
+		return {
+			log_bytes: requests.bytes + events.bytes + deliveries.bytes,
+			log_byte_limit: this.logByteLimit,
+			requests,
+			events,
+			deliveries,
+		};
+	}
+
 	/**
 	 * @param {http.IncomingMessage} req
 	 * @param {http.ServerResponse} res
@@ -616,6 +672,17 @@ class Emulator {
 			srv.closeAllConnections();
 		});
 	}
+}
+
+/**
+ * @param {unknown} value the logByteLimit option
+ * @returns {number}
+ */
+function checkLogByteLimit(value) {
+	if (value === undefined) return DEFAULT_LOG_BYTE_LIMIT;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1024)
+		throw new Error('logByteLimit must be a whole number of bytes >= 1024');
+	return value;
 }
 
 /**

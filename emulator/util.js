@@ -147,45 +147,94 @@ function seedToInt(seed) {
 }
 
 /**
- * Fixed-capacity ring buffer (O(1) push). `limit` 0 disables recording.
+ * A log that keeps the newest entries within a count and a byte budget (O(1) amortised push):
+ * the oldest go first. `limit` 0 disables recording; an entry larger than the whole byte budget
+ * is counted but not kept. Bytes are the caller's estimate of each entry's size.
  * @template T
  */
 class BoundedLog {
-	/** @param {number} limit */
-	constructor(limit) {
+	/**
+	 * @param {number} limit most entries kept
+	 * @param {number} [byteLimit] most bytes kept (default: no byte limit)
+	 */
+	constructor(limit, byteLimit = Infinity) {
 		this.limit = Math.max(0, Math.floor(limit));
-		/** @type {T[]} */
+		this.byteLimit = byteLimit;
+		/** @type {Array<T|undefined>} entries from `head` on are live */
 		this.buf = [];
-		this.start = 0;
+		/** @type {number[]} */
+		this.sizes = [];
+		this.head = 0;
+		this.bytes = 0;
 		this.total = 0;
 	}
 
-	/** @param {T} item */
-	push(item) {
+	/**
+	 * @param {T} item
+	 * @param {number} [bytes] its estimated size
+	 */
+	push(item, bytes = 0) {
 		this.total++;
-		if (this.limit === 0) return;
-		if (this.buf.length < this.limit) this.buf.push(item);
-		else {
-			this.buf[this.start] = item;
-			this.start = (this.start + 1) % this.limit;
+		if (this.limit === 0 || bytes > this.byteLimit) return;
+		this.buf.push(item);
+		this.sizes.push(bytes);
+		this.bytes += bytes;
+		while (this.size > this.limit || this.bytes > this.byteLimit) {
+			this.bytes -= this.sizes[this.head];
+			this.buf[this.head] = undefined; // let it be collected before the next compaction
+			this.head++;
+		}
+		if (this.head > 1024 && this.head * 2 > this.buf.length) {
+			this.buf = this.buf.slice(this.head);
+			this.sizes = this.sizes.slice(this.head);
+			this.head = 0;
 		}
 	}
 
 	/** @returns {T[]} oldest first */
 	toArray() {
-		if (this.start === 0) return this.buf.slice();
-		return this.buf.slice(this.start).concat(this.buf.slice(0, this.start));
+		return /** @type {T[]} */ (this.buf.slice(this.head));
 	}
 
 	get size() {
-		return this.buf.length;
+		return this.buf.length - this.head;
+	}
+
+	/** @returns {{entries: number, bytes: number, byte_limit: number|null, total: number}} */
+	stats() {
+		const byteLimit = Number.isFinite(this.byteLimit) ? this.byteLimit : null;
+		return { entries: this.size, bytes: this.bytes, byte_limit: byteLimit, total: this.total };
 	}
 
 	clear() {
 		this.buf = [];
-		this.start = 0;
+		this.sizes = [];
+		this.head = 0;
+		this.bytes = 0;
 		this.total = 0;
 	}
+}
+
+/** Deepest nesting of arrays and objects a JSON body may have (real bodies stay under 10). */
+const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether a parsed JSON value nests deeper than `max` levels. Iterative: a 100,000-level body
+ * must not overflow the stack here (nor later, in JSON.stringify, which recurses: such values
+ * are refused before anything copies or logs them).
+ * @param {unknown} value
+ * @param {number} [max]
+ */
+function nestsDeeperThan(value, max = MAX_JSON_DEPTH) {
+	/** @type {Array<[unknown, number]>} */
+	const stack = [[value, 1]];
+	while (stack.length > 0) {
+		const [v, depth] = /** @type {[unknown, number]} */ (stack.pop());
+		if (typeof v !== 'object' || v === null) continue;
+		if (depth > max) return true;
+		for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+	}
+	return false;
 }
 
 /**
@@ -198,6 +247,25 @@ function isLoopbackHost(hostname) {
 	if (h === 'localhost' || h === '[::1]' || h === '::1') return true;
 	const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
 	return !!m && m.slice(1).every((o) => Number(o) <= 255);
+}
+
+/** Host names that reach a server on this machine's loopback (0.0.0.0 and [::] connect to it too). */
+const SELF_HOSTS = ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0', '[::]'];
+
+/**
+ * Whether `url` reaches the server at `selfBase` (the emulator's own base URL): the same port on
+ * its own host or on any name of this machine's loopback. Webhooks there would let an event call
+ * the control plane (e.g. /__emulator/reset) or loop deliveries into the API.
+ * @param {URL} url
+ * @param {string} selfBase e.g. http://127.0.0.1:4010 ('' = not listening: nothing is self)
+ */
+function pointsAtSelf(url, selfBase) {
+	if (!selfBase) return false;
+	const self = new URL(selfBase);
+	const port = (/** @type {URL} */ u) => Number(u.port || (u.protocol === 'https:' ? 443 : 80));
+	if (port(url) !== port(self)) return false;
+	const host = url.hostname.toLowerCase();
+	return host === self.hostname || SELF_HOSTS.includes(host);
 }
 
 module.exports = {
@@ -220,5 +288,8 @@ module.exports = {
 	seededRandom,
 	seedToInt,
 	BoundedLog,
+	MAX_JSON_DEPTH,
+	nestsDeeperThan,
 	isLoopbackHost,
+	pointsAtSelf,
 };

@@ -10,13 +10,14 @@
  * - Headers: sign (Base64 RSASSA-PKCS1-v1_5 / SHA-256), merchant_no, app_id, api_version.
  * - Retries after a non-2xx answer, a timeout or a connection error, on UseePay's schedule
  *   (1 s, 5 s, 10 s, 30 s, 1 min, 2 min, 3 min, ... until ~2 h), each delay divided by timeScale.
- * - SAFETY: a delivery is only ever sent to a loopback host; the URL is re-checked before every
- *   attempt and `localhost` is pinned to 127.0.0.1.
+ * - SAFETY: a delivery is only ever sent to a loopback host, and never to the emulator itself;
+ *   the URL is re-checked before every attempt and `localhost` is pinned to 127.0.0.1.
+ * - The event and delivery logs are bounded by count and by bytes; the oldest go first.
  */
 const http = require('node:http');
 const https = require('node:https');
 const crypto = require('node:crypto');
-const { newEventId, clone, BoundedLog, isoNow, isLoopbackHost } = require('./util');
+const { newEventId, clone, BoundedLog, isoNow, isLoopbackHost, pointsAtSelf } = require('./util');
 const { isJsonVersion, DEFAULT_API_VERSION } = require('./events');
 
 /** Retry delays in seconds: 1, 5, 10, 30, 60, then +60 s each until the total passes ~2 h. */
@@ -61,26 +62,38 @@ const RETRY_DELAYS_S = (() => {
 /** @param {number|null} status */
 const isOk = (status) => status !== null && status >= 200 && status < 300;
 
+/** An event's size against the event log's budget: its envelope text plus a fixed overhead. @param {StoredEvent} ev */
+const eventBytes = (ev) => 128 + ev.json.length + ev.name.length + ev.merchantNo.length;
+
 class WebhookDispatcher {
 	/**
 	 * @param {object} opts
 	 * @param {import('./store').Store} opts.store
 	 * @param {crypto.KeyObject} opts.privateKey
 	 * @param {() => number} opts.timeScale current time scale
+	 * @param {() => string} [opts.selfUrl] the emulator's own base URL (never delivered to)
 	 * @param {number} [opts.deliveryLogLimit]
 	 * @param {number} [opts.eventLogLimit]
+	 * @param {number} [opts.deliveryLogBytes] bytes the delivery log keeps (default unbounded)
+	 * @param {number} [opts.eventLogBytes] bytes of event envelopes kept for redelivery (default unbounded)
 	 * @param {number} [opts.deliveryTimeoutMs]
 	 */
 	constructor(opts) {
 		this.store = opts.store;
 		this.privateKey = opts.privateKey;
 		this.timeScale = opts.timeScale;
+		this.selfUrl = opts.selfUrl || (() => '');
 		this.deliveryTimeoutMs = opts.deliveryTimeoutMs ?? 10000;
 		/** @type {BoundedLog<DeliveryAttempt>} */
-		this.log = new BoundedLog(opts.deliveryLogLimit ?? 50000);
+		this.log = new BoundedLog(opts.deliveryLogLimit ?? 50000, opts.deliveryLogBytes);
 		this.eventLogLimit = opts.eventLogLimit ?? 10000;
-		/** @type {Map<string, StoredEvent>} */
+		this.eventLogBytes = opts.eventLogBytes ?? Infinity;
+		/** @type {Map<string, StoredEvent>} oldest first */
 		this.events = new Map();
+		/** bytes of the envelopes in `events` */
+		this.eventBytes = 0;
+		/** events emitted since the last reset */
+		this.eventsTotal = 0;
 		/** @type {Set<NodeJS.Timeout>} */
 		this.timers = new Set();
 		/** @type {Set<http.ClientRequest>} */
@@ -103,13 +116,33 @@ class WebhookDispatcher {
 	emit(merchantNo, name, data) {
 		const envelope = { id: newEventId(), name, data: clone(data) };
 		const ev = { id: envelope.id, name, merchantNo, json: JSON.stringify(envelope), created: isoNow() };
-		this.events.set(ev.id, ev);
-		if (this.events.size > this.eventLogLimit) {
-			const oldest = this.events.keys().next().value;
-			if (oldest !== undefined) this.events.delete(oldest);
-		}
+		this.keep(ev);
 		for (const ep of this.endpointsFor(merchantNo, name)) this.schedule(ev, ep.id, 1, 0, false);
 		return envelope;
+	}
+
+	/**
+	 * Keeps an event for redelivery, forgetting the oldest beyond the count or byte budget (retries
+	 * already scheduled still hold theirs).
+	 * @param {StoredEvent} ev
+	 */
+	keep(ev) {
+		this.eventsTotal++;
+		const bytes = eventBytes(ev);
+		if (bytes > this.eventLogBytes || this.eventLogLimit <= 0) return;
+		this.events.set(ev.id, ev);
+		this.eventBytes += bytes;
+		for (const [id, old] of this.events) {
+			if (this.events.size <= this.eventLogLimit && this.eventBytes <= this.eventLogBytes) break;
+			this.events.delete(id);
+			this.eventBytes -= eventBytes(old);
+		}
+	}
+
+	/** @returns {{entries: number, bytes: number, byte_limit: number|null, total: number}} */
+	eventStats() {
+		const byteLimit = Number.isFinite(this.eventLogBytes) ? this.eventLogBytes : null;
+		return { entries: this.events.size, bytes: this.eventBytes, byte_limit: byteLimit, total: this.eventsTotal };
 	}
 
 	/**
@@ -221,7 +254,8 @@ class WebhookDispatcher {
 		} catch {
 			return;
 		}
-		if (!isLoopbackHost(url.hostname)) return; // hard safety rule: never leave the machine
+		// hard safety rules: never leave the machine, never call the emulator itself
+		if (!isLoopbackHost(url.hostname) || pointsAtSelf(url, this.selfUrl())) return;
 		const { body, contentType, signature } = this.build(ev, apiVersion);
 		const started = Date.now();
 		const gen = this.generation;
@@ -237,7 +271,7 @@ class WebhookDispatcher {
 		this.post(url, headers, body, (status, error) => {
 			if (gen !== this.generation || this.closed) return;
 			const nextDelay = this.retryDelay(status, attempt);
-			this.log.push({
+			const attemptLog = {
 				event_id: ev.id,
 				name: ev.name,
 				endpoint_id: ep.id,
@@ -251,7 +285,8 @@ class WebhookDispatcher {
 				time: new Date(started).toISOString(),
 				next_retry_in_ms: nextDelay,
 				redelivery,
-			});
+			};
+			this.log.push(attemptLog, 320 + ep.url.length + (error ? error.length : 0));
 			if (nextDelay !== null) this.schedule(ev, endpointId, attempt + 1, nextDelay, redelivery);
 		});
 	}
@@ -320,6 +355,8 @@ class WebhookDispatcher {
 		for (const r of this.inflight) r.destroy();
 		this.inflight.clear();
 		this.events.clear();
+		this.eventBytes = 0;
+		this.eventsTotal = 0;
 		this.log.clear();
 	}
 

@@ -1,10 +1,11 @@
 'use strict';
 /**
- * Webhook endpoints (management API). SAFETY RULE: the emulator only accepts loopback URLs
- * (127.0.0.0/8, localhost, [::1]); any other host is refused with 400 invalid_argument / url, so
- * deliveries can never leave the machine.
+ * Webhook endpoints (management API). SAFETY RULES: the emulator only accepts loopback URLs
+ * (127.0.0.0/8, localhost, [::1]), so deliveries can never leave the machine, and never its own
+ * address (any path: events must not call its control plane or API); other URLs are refused with
+ * 400 invalid_argument / url.
  */
-const { newId, invalid, isLoopbackHost } = require('../util');
+const { newId, invalid, isLoopbackHost, pointsAtSelf } = require('../util');
 const { stamp, val, applyUpdate } = require('./common');
 const { retrieveRoute, createRoute, updateRoute, listRoute } = require('./routes');
 const { EVENT_NAMES, DEFAULT_API_VERSION } = require('../events');
@@ -23,10 +24,11 @@ const schema = (req) => ({
 const UPDATE_SCHEMA = schema(false);
 
 /**
- * Throws unless `raw` is an http(s) URL on a loopback host.
+ * Throws unless `raw` is an http(s) URL on a loopback host, and not the emulator itself.
  * @param {string} raw
+ * @param {string} selfUrl the emulator's base URL
  */
-function checkUrl(raw) {
+function checkUrl(raw, selfUrl) {
 	let u;
 	try {
 		u = new URL(raw);
@@ -34,6 +36,8 @@ function checkUrl(raw) {
 		throw invalid('url', 'url must be an absolute http(s) URL');
 	}
 	if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', 'url must use http or https');
+	if (pointsAtSelf(u, selfUrl))
+		throw invalid('url', `url points at the UseePay emulator itself (${selfUrl}); webhooks must go to a receiver`);
 	if (!isLoopbackHost(u.hostname))
 		throw invalid(
 			'url',
@@ -41,9 +45,12 @@ function checkUrl(raw) {
 		);
 }
 
-/** @param {Record<string, any>} body */
-function checkBody(body) {
-	if (body.url !== undefined && body.url !== null) checkUrl(body.url);
+/**
+ * @param {import('./common').Ctx} ctx
+ * @param {Record<string, any>} body
+ */
+function checkBody(ctx, body) {
+	if (body.url !== undefined && body.url !== null) checkUrl(body.url, ctx.baseUrl);
 	if (Array.isArray(body.events)) {
 		body.events.forEach((e, i) => {
 			if (e !== '*' && !EVENT_NAMES.includes(e)) throw invalid(`events[${i}]`, `Unknown event name: ${e}`);
@@ -56,7 +63,7 @@ function checkBody(body) {
 /** @type {import('./common').Route[]} */
 const routes = [
 	createRoute('/api/v1/webhooks/create', schema(true), (ctx, body) => {
-		checkBody(body);
+		checkBody(ctx, body);
 		const obj = stamp(ctx, newId('wek_'), {
 			url: body.url,
 			description: val(body, 'description'),
@@ -70,8 +77,8 @@ const routes = [
 		return obj;
 	}),
 	retrieveRoute('/api/v1/webhooks/{webhook_id}', COLLECTION, 'Webhook'),
-	updateRoute('/api/v1/webhooks/{webhook_id}', COLLECTION, 'Webhook', UPDATE_SCHEMA, (_ctx, obj, body) => {
-		checkBody(body);
+	updateRoute('/api/v1/webhooks/{webhook_id}', COLLECTION, 'Webhook', UPDATE_SCHEMA, (ctx, obj, body) => {
+		checkBody(ctx, body);
 		return applyUpdate(obj, body, Object.keys(UPDATE_SCHEMA));
 	}),
 	listRoute('/api/v1/webhooks', COLLECTION, ['status']),
