@@ -142,3 +142,80 @@ describe('Get Many → Return All while customers are being created', () => {
 		}
 	});
 });
+
+/**
+ * Get Many → Return All through n8n-core against the emulator under every reading of UseePay's
+ * paging it can take (emulator/dialects.js): 250 customers, each exactly once, in at most
+ * ceil(250 / page size) + 2 requests on a fresh base URL, fewer once the node has learned.
+ */
+describe('Customer → Get Many, Return All, under each paging dialect of the emulator', () => {
+	type Dialect = Parameters<typeof createEmulator>[0];
+	const N = 250;
+	const expected = Array.from({ length: N }, (_, i) => `CRM-${N - 1 - i}`);
+
+	it.each<[string, Dialect, number, [number, number]]>([
+		['page_num from 0 (docs)', {}, 100, [3, 3]],
+		['`data` envelope', { listEnvelope: 'data' }, 100, [3, 3]],
+		['page_num from 1, page_num 0 = first page', { pageBase: 1, pageZero: 'first' }, 100, [4, 3]],
+		['page_num from 1, page_num 0 = empty page', { pageBase: 1, pageZero: 'empty' }, 100, [4, 3]],
+		['page_num from 1, page_num 0 refused', { pageBase: 1, pageZero: 'reject' }, 100, [4, 3]],
+		['the SDK’s `page` (page_num ignored)', { pagingQuery: 'page' }, 100, [4, 3]],
+		['page size clamped at 20', { maxPageSize: 20 }, 20, [13, 13]],
+		['page size clamped at 10', { maxPageSize: 10 }, 10, [25, 25]],
+		['page size above 20 refused', { maxPageSize: 20, pageSizeOverflow: 'reject' }, 20, [14, 13]],
+		['page size above 10 refused', { maxPageSize: 10, pageSizeOverflow: 'reject' }, 10, [26, 25]],
+		['the SDK dialect (page, data, total, at most 20)', { dialect: 'sdk' }, 20, [14, 13]],
+		['filters ignored', { filters: 'ignored' }, 100, [3, 3]],
+	])('%s', async (_, dialect, pageSize, [first, again]) => {
+		const { emu, url } = await emulatorWith(N, dialect);
+		const listed = await runUseePay({ baseUrl: url, credentials: EMULATOR_KEY, parameters: returnAll });
+		expect(listed.error).toBeUndefined();
+		expect(listed.items.map((i) => i.json.merchant_customer_id)).toEqual(expected);
+		expect(emu.requests()).toHaveLength(first);
+		expect(first).toBeLessThanOrEqual(Math.ceil(N / pageSize) + 2);
+		emu.requestLog.clear();
+		const relisted = await runUseePay({ baseUrl: url, credentials: EMULATOR_KEY, parameters: returnAll });
+		expect(relisted.items.map((i) => i.json.merchant_customer_id)).toEqual(expected);
+		expect(emu.requests()).toHaveLength(again);
+	});
+
+	it('a UseePay that ignores every paging parameter: a clear error after 3 requests, not a flood', async () => {
+		const { emu, url } = await emulatorWith(N, { pagingQuery: 'none' });
+		const { items, error } = await runUseePay({ baseUrl: url, credentials: EMULATOR_KEY, parameters: returnAll });
+		expect(items).toHaveLength(0);
+		// n8n's routing wraps the node's NodeOperationError in a NodeApiError, message and description kept.
+		expect(error?.description).toMatch(/^After 3 requests\. Set a Limit of at most 10/);
+		expect(error?.message).toMatch(
+			/^UseePay answered the same page again: it ignores the paging parameters \(page_num=2, page=2, page_size=10, limit=10\), so the list cannot be read past its first 10 objects/,
+		);
+		expect(emu.requests()).toHaveLength(3);
+	});
+
+	it('a UseePay with no customers, counting pages from 1 with an empty page 0: 2 requests, no items', async () => {
+		const { emu, url } = await emulatorWith(0, { pageBase: 1, pageZero: 'empty' });
+		const { items, error } = await runUseePay({ baseUrl: url, credentials: EMULATOR_KEY, parameters: returnAll });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(0);
+		expect(emu.requests().map((r) => r.query.page_num)).toEqual(['0', '1']);
+	});
+
+	it('pages are paced at 100 requests per second at most (Requests Per Second’s default)', async () => {
+		const times: number[] = [];
+		const api = await startRecorder((request) => {
+			times.push(Date.now());
+			const page = Number(request.query.page_num);
+			const items = Array.from({ length: 100 }, (_, i) => ({ id: `cus_${page}_${i}` }));
+			return { status: 200, body: { items, has_more: page < 29 } };
+		});
+		try {
+			const { items, error } = await runUseePay({ baseUrl: api.url, parameters: returnAll });
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(3000);
+			expect(times).toHaveLength(30);
+			// 29 intervals of at least 10 ms (a few ms of slack for when the server sees them).
+			expect(times[29] - times[0]).toBeGreaterThanOrEqual(29 * 10 - 5);
+		} finally {
+			await api.close();
+		}
+	});
+});
