@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
@@ -9,39 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { UseePayApi } from '../../credentials/UseePayApi.credentials';
+import { credentialSecrets, redactSecrets } from './secrets';
 
-/** The credential fields whose values never appear in output: its password fields (the API key ...). */
-const SECRET_FIELDS = new UseePayApi().properties
-	.filter((property) => property.typeOptions?.password)
-	.map((property) => property.name);
-/** Shorter values are not masked: they would match ordinary text. */
-const MIN_SECRET_LENGTH = 6;
-const MASK = '***';
-
-/** The secret values of a UseePay credential, for redactSecrets. */
-export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
-	return SECRET_FIELDS.map((name) => String(credentials[name] ?? '').trim()).filter(
-		(secret) => secret.length >= MIN_SECRET_LENGTH,
-	);
-}
-
-/**
- * A copy of a response body (or anything read from one) with every credential secret replaced by
- * `***`, in values and keys. An answer that echoes the request (some gateways and proxies do, with
- * its headers) must not carry the API key into an error message, run data or a log.
- */
-export function redactSecrets<T>(value: T, secrets: string[]): T {
-	if (secrets.length === 0) return value;
-	const redact = (text: string) => secrets.reduce((result, secret) => result.split(secret).join(MASK), text);
-	const walk = (inner: unknown): unknown => {
-		if (typeof inner === 'string') return redact(inner);
-		if (Array.isArray(inner)) return inner.map(walk);
-		if (inner === null || typeof inner !== 'object') return inner;
-		return Object.fromEntries(Object.entries(inner).map(([key, entry]) => [redact(key), walk(entry)]));
-	};
-	return walk(value) as T;
-}
+// Masking the credential's secrets lives in secrets.ts; transport.ts reads it from here too.
+export { credentialSecrets, redactSecrets };
 
 /** UseePay's error body: a flat `{code, source, message}` (its "Errors" section). */
 export interface UseePayErrorBody {

@@ -172,8 +172,10 @@ describe('N in, N out, in order, under faults; never a duplicate', () => {
 				resource: 'customer',
 				operation: 'createOrUpdate',
 				merchant_customer_id: '={{ $json.crm_id }}',
-				// Item 17 sends an email that is a number: UseePay refuses its create (400).
-				additionalFields: { extraFields: '={{ $json.crm_id === "BAD" ? JSON.stringify({ email: 17 }) : "" }}' },
+				// Item 17 sends a description that is a number: UseePay refuses its create (400).
+				additionalFields: {
+					extraFields: '={{ $json.crm_id === "BAD" ? JSON.stringify({ description: 17 }) : "" }}',
+				},
 				options: { requestsPerSecond: 2000, maxConcurrent: 4 },
 			},
 		});

@@ -1,7 +1,7 @@
 /**
- * Issue 12 acceptance: a matrix of invalid inputs (IDs, amounts, currencies, emails, JSON) over
- * many operations, routed and code. Each case runs through n8n-core against a recording server
- * and must fail with a clear error (a NodeOperationError naming the field and the item), both
+ * Issue 12 acceptance: a matrix of invalid inputs (IDs, amounts, currencies, emails, metadata
+ * keys, JSON) over many operations, routed and code. Each case runs through n8n-core against a
+ * recording server and must fail with a clear error (a NodeOperationError naming the field and the item), both
  * stopping and continuing on fail, having sent nothing.
  */
 import type { INodeParameters } from 'n8n-workflow';
@@ -42,11 +42,38 @@ const BAD_IDS = [
 	'../customers',
 	' ',
 ];
-const BAD_AMOUNTS = [Number.NaN, Infinity, -Infinity, -1, 0, 0.001, 12.345, 1e21, '={{ "ten" }}'];
+const BAD_AMOUNTS = [
+	Number.NaN,
+	Infinity,
+	-Infinity,
+	-1,
+	0,
+	0.001,
+	12.345,
+	1e21,
+	'={{ "ten" }}',
+	// Round to 0: refused even where 0 is allowed.
+	1e-9,
+	'={{ "0.0000000001" }}',
+];
 /** Too many decimals for USD; fine where the body names no currency (Capture: the payment's own). */
 const USD_DECIMALS = [0.001, 12.345];
 const BAD_CURRENCIES = ['XXX', 'ZZZ', 'XTS', 'usd', 'US', 'USDD', '123', 'BOV', '={{ "" }}', '={{ 840 }}'];
-const BAD_EMAILS = ['not-an-email', 'a@b', '@example.com', 'a b@example.com', 'a@@example.com', 'a@example.'];
+const BAD_EMAILS = [
+	'not-an-email',
+	'a@b',
+	'@example.com',
+	'a b@example.com',
+	'a@@example.com',
+	'a@example.',
+	// Not text: they were sent as they are.
+	'={{ 42 }}',
+	'={{ { "a": "a@example.com" } }}',
+	'={{ ["a@example.com"] }}',
+	'={{ true }}',
+];
+/** Keys that would set a prototype when merged: Extra Fields refuses them, and so does Metadata. */
+const UNSAFE_METADATA_KEYS = ['__proto__', 'constructor', 'prototype', ' __proto__ '];
 const BAD_JSON = [
 	'{',
 	'[1]',
@@ -239,6 +266,43 @@ const EMAIL_OPERATIONS: Array<[string, (email: string) => INodeParameters]> = [
 	],
 ];
 
+const metadata = (key: string) => ({
+	entries: [
+		{ key: 'order', value: '1' },
+		{ key, value: 'x' },
+	],
+});
+const METADATA_OPERATIONS: Array<[string, (key: string) => INodeParameters]> = [
+	[
+		'Customer Create (code)',
+		(k) => ({
+			resource: 'customer',
+			operation: 'create',
+			merchant_customer_id: 'CRM-1',
+			additionalFields: { metadata: metadata(k) },
+		}),
+	],
+	[
+		'Customer Update (code)',
+		(k) => ({
+			resource: 'customer',
+			operation: 'update',
+			customerId: locator('cus_1'),
+			updateFields: { metadata: metadata(k) },
+		}),
+	],
+	[
+		'Payment Intent Create (routed)',
+		(k) => ({
+			resource: 'paymentIntent',
+			operation: 'create',
+			...usd(10),
+			merchant_order_id: 'O',
+			additionalFields: { metadata: metadata(k) },
+		}),
+	],
+];
+
 const JSON_OPERATIONS: Array<[string, (json: string) => INodeParameters]> = [
 	[
 		'Customer Create',
@@ -301,6 +365,13 @@ const CASES: Case[] = [
 			name: `${operation}: email ${shown(email)}`,
 			field: 'Email',
 			parameters: build(email),
+		})),
+	),
+	...METADATA_OPERATIONS.flatMap(([operation, build]) =>
+		UNSAFE_METADATA_KEYS.map((key) => ({
+			name: `${operation}: metadata key ${shown(key)}`,
+			field: 'Metadata',
+			parameters: build(key),
 		})),
 	),
 	...JSON_OPERATIONS.flatMap(([operation, build]) =>

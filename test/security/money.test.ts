@@ -58,6 +58,27 @@ describe('amounts and currencies are checked before sending', () => {
 		await expectRefused(paymentIntent(1e21), /^'Amount' is too large: 1e\+21 \[item 0\]$/);
 	});
 
+	it('amounts that would round to 0 (1e-9) are refused, not sent as 0, where 0 is allowed too', async () => {
+		await expectRefused(paymentIntent(1e-9), /^'Amount' is less than one USD minor unit \(0\.01\): 1e-9 \[item 0\]$/);
+		await expectRefused(
+			paymentIntent('={{ "0.0000000001" }}', 'JPY'),
+			/^'Amount' is less than one JPY minor unit \(1\): 1e-10 \[item 0\]$/,
+		);
+		await expectRefused(
+			{ resource: 'paymentIntent', operation: 'capture', paymentIntentId: 'pi_1', additionalFields: { amount: 1e-10 } },
+			/^'Amount' is less than 0\.001, the smallest unit of any currency: 1e-10 \[item 0\]$/,
+		);
+		const recurring = (unitAmount: number): INodeParameters => ({
+			resource: 'subscription',
+			operation: 'create',
+			customer_id: { __rl: true, mode: 'id', value: 'cus_1' },
+			currency: 'USD',
+			recurring: { details: { interval: 'month', interval_count: 1, unit_amount: unitAmount } },
+		});
+		await expectRefused(recurring(1e-9), /^'Unit Amount' is less than one USD minor unit \(0\.01\): 1e-9 \[item 0\]$/);
+		expect(((await sentBody(recurring(0))).recurring as Record<string, unknown>).unit_amount).toBe(0);
+	});
+
 	it('zero and negative amounts are refused where UseePay requires more than 0', async () => {
 		await expectRefused(paymentIntent(0), /^'Amount' must be more than 0 \[item 0\]$/);
 		await expectRefused(paymentIntent(-5), /^'Amount' must be more than 0 \[item 0\]$/);

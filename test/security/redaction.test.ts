@@ -5,6 +5,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { credentialSecrets, redactSecrets } from '../../nodes/shared/secrets';
 import { runUseePay } from '../support/n8n';
 import type { RecordedRequest, Recorder } from '../../tools/lib/recorder';
 import { startRecorder } from '../../tools/lib/recorder';
@@ -86,5 +87,101 @@ describe('the API key is redacted from everything read from an answer', () => {
 		expect(items.length).toBeGreaterThan(0);
 		expect(JSON.stringify(items)).toContain('***');
 		expect(allText(run.data)).not.toContain(ECHOED_KEY);
+	});
+});
+
+/** A key with characters that URL encoding, Base64 and base64url all change. */
+const ODD_KEY = ['UseePay_SK', 'test/echo+val?ue=ok', 'é~1'].join('_');
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+/** How a gateway might echo the key other than verbatim, by name. */
+const ENCODINGS: Array<[string, (key: string) => string]> = [
+	['Base64', base64],
+	['base64url', base64url],
+	['Base64 inside a Basic header (merchant:key)', (key) => `Basic ${base64(`500000000007245:${key}`)}`],
+	['Base64 inside a longer text, shifted by one byte', (key) => base64(`x${key}yz`)],
+	['Base64 inside a longer text, shifted by two bytes', (key) => base64(`xy${key}`)],
+	['URL-encoded', encodeURIComponent],
+	[
+		'URL-encoded with lower-case escapes',
+		(key) => encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+	],
+	['form-encoded', (key) => new URLSearchParams({ key }).toString()],
+	['hex', (key) => Buffer.from(key).toString('hex')],
+	['HEX', (key) => Buffer.from(key).toString('hex').toUpperCase()],
+];
+/** What must not be left of the key's encoded form: its middle (the edges may keep a character or two). */
+const coreOf = (encoded: string) => encoded.slice(4, -4);
+
+describe('the API key is redacted when an answer echoes it encoded', () => {
+	let api: Recorder;
+
+	beforeAll(async () => {
+		api = await startRecorder();
+	});
+
+	afterAll(async () => {
+		await api.close();
+	});
+
+	it.each(ENCODINGS)('%s: neither the error nor the run data holds it', async (_name, encode) => {
+		const echoed = encode(ODD_KEY);
+		api.setResponder(() => ({ status: 400, body: { code: 'unauthorized', message: `Bad key ${echoed} here` } }));
+		const parameters = { resource: 'customer', operation: 'get', customerId: 'cus_1' };
+		const stopped = await runUseePay({ baseUrl: api.url, parameters, credentials: { apiKey: ODD_KEY } });
+		expect(stopped.error?.message).toMatch(/^UseePay rejected the request: Bad key .*\*\*\*.* here$/);
+		for (const text of [allText(stopped.error), allText(stopped.run.data)]) {
+			expect(text).not.toContain(coreOf(echoed));
+			expect(text).not.toContain(ODD_KEY);
+		}
+	});
+
+	it('a key shorter than 6 characters is masked where it stands alone, in errors and output', async () => {
+		api.setResponder((request) => ({
+			status: 400,
+			body: { message: `Key ${request.headers['x-api-key']} is not valid (key=${request.headers['x-api-key']})` },
+		}));
+		const parameters = { resource: 'customer', operation: 'get', customerId: 'cus_1' };
+		const stopped = await runUseePay({ baseUrl: api.url, parameters, credentials: { apiKey: 'k3y' } });
+		expect(stopped.error?.message).toBe('UseePay rejected the request: Key *** is not valid (key=***)');
+	});
+});
+
+describe('redactSecrets: every form of a long key, a short key only as a whole token', () => {
+	it.each(ENCODINGS)('masks the %s form of a long key', (_name, encode) => {
+		const redacted = redactSecrets({ note: `seen ${encode(ODD_KEY)} seen` }, [ODD_KEY]);
+		expect(redacted.note).toMatch(/^seen .*\*\*\*.* seen$/);
+		expect(redacted.note).not.toContain(coreOf(encode(ODD_KEY)));
+	});
+
+	it('masks keys (object keys too) and leaves other text alone', () => {
+		const redacted = redactSecrets({ [ODD_KEY]: ['a', `x${ODD_KEY}x`], amount: 5 }, [ODD_KEY]);
+		expect(redacted).toEqual({ '***': ['a', 'x***x'], amount: 5 });
+	});
+
+	it.each([
+		['"k3y"', '"***"'],
+		['x-api-key: k3y', 'x-api-key: ***'],
+		['key=k3y&x=1', 'key=***&x=1'],
+		['k3y', '***'],
+		['k3yboard', 'k3yboard'],
+		['slk3y', 'slk3y'],
+		['k3y_1 k3y-2 1k3y', 'k3y_1 k3y-2 1k3y'],
+	])('a 3-character key in %s', (text, expected) => {
+		expect(redactSecrets(text, ['k3y'])).toBe(expected);
+	});
+
+	it('a 1-character key masks only that character standing alone, not every occurrence', () => {
+		expect(redactSecrets('key 7 of 17 (v7)', ['7'])).toBe('key *** of 17 (v7)');
+	});
+
+	it('the Base64 of a short key is not hunted inside other text (it would match by chance)', () => {
+		expect(redactSecrets('QUJD and ABCD', ['ABC'])).toBe('QUJD and ABCD');
+	});
+
+	it('credentialSecrets takes every password field, short ones included, and not the others', () => {
+		expect(credentialSecrets({ apiKey: ' ab ', merchantNo: '500000000007245', webhookSignatureCert: '' })).toEqual([
+			'ab',
+		]);
 	});
 });

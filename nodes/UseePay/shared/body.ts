@@ -92,6 +92,8 @@ function toWire(ctx: ItemParameters, path: string, value: unknown): unknown {
 			if (!key) {
 				throw invalidInput(ctx, path, 'has a row with an empty key', 'Give every row a key, or remove the row.');
 			}
+			// Refused as in Extra Fields: `__proto__` would set the object's prototype, not a key.
+			if (UNSAFE_KEYS.has(key)) throw invalidInput(ctx, path, `may not contain the key '${key}'`);
 			result[key] = row.value ?? '';
 		}
 		return Object.keys(result).length ? result : undefined;

@@ -22,6 +22,17 @@ export interface ItemParameters {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL_HINT = 'Use an address like name@example.com, or leave the field out.';
+
+/** An email as it is sent: text, trimmed (it is checked trimmed, so it goes out so). */
+function checkedEmail(value: unknown, fail: (problem: string) => never): string {
+	if (typeof value !== 'string') {
+		return fail(`must be text, not ${Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value}`);
+	}
+	const email = value.trim();
+	return EMAIL.test(email) ? email : fail('is not a valid email address');
+}
+
 /** Body fields that hold the ID of a UseePay object (not the merchant's own IDs). */
 const USEEPAY_ID_FIELDS = new Set([
 	'checkout_session_id',
@@ -81,7 +92,7 @@ export function readId(ctx: ItemParameters, parameter: string): string {
 /**
  * Checks a finished body, Extra Fields included, before it is sent: UseePay IDs (ids.ts), emails,
  * currencies and amounts (money.ts: an amount is checked against the nearest currency around it).
- * Normalises amounts in place (float noise such as 0.30000000000000004 → 0.3).
+ * Normalises in place: amounts (float noise such as 0.30000000000000004 → 0.3), emails (trimmed).
  */
 export function checkBody(ctx: ItemParameters, value: unknown, path = '', currency?: string): void {
 	if (Array.isArray(value)) {
@@ -104,8 +115,8 @@ export function checkBody(ctx: ItemParameters, value: unknown, path = '', curren
 		if (isIdField(at)) {
 			const problem = typeof inner === 'string' ? idProblem(inner) : 'must be a string';
 			if (problem) fail(key, problem, ID_HINT);
-		} else if (/(^|_)email$/.test(key) && typeof inner === 'string' && !EMAIL.test(inner.trim())) {
-			fail(key, 'is not a valid email address', 'Use an address like name@example.com, or leave the field out.');
+		} else if (/(^|_)email$/.test(key)) {
+			value[key] = checkedEmail(inner, (problem) => fail(key, problem, EMAIL_HINT));
 		} else if (key === 'supported_currencies' && Array.isArray(inner)) {
 			const problem = inner.map(currencyProblem).find(Boolean);
 			if (problem) fail(key, problem, 'Use ISO 4217 codes such as USD, EUR or JPY.');

@@ -105,9 +105,9 @@ export const mustBePositive = (path: string) => POSITIVE.test(path);
 
 /**
  * Checks one amount: a finite number (or a decimal string) not below zero (above zero when
- * `positive`), with no more decimals than its currency has (ISO 4217: JPY 0, USD 2, KWD 3), and
- * small enough to count exactly in minor units. Returns the amount to send (float noise such as
- * 0.30000000000000004 rounded away), or what is wrong with it.
+ * `positive`), with no more decimals than its currency has (ISO 4217: JPY 0, USD 2, KWD 3), not
+ * between 0 and its smallest unit, and small enough to count exactly in minor units. Returns the
+ * amount to send (float noise such as 0.30000000000000004 rounded away), or what is wrong with it.
  */
 export function checkAmount(
 	value: unknown,
@@ -133,6 +133,15 @@ export function checkAmount(
 		return {
 			problem: `has more decimals than ${unit} ${exponent}: ${String(amount)}`,
 			hint: `Round it to ${exponent} decimals, e.g. {{ Number(value.toFixed(${exponent})) }}.`,
+		};
+	}
+	// 1e-9 is within the float-noise tolerance above, and would go out as 0.
+	if (whole === 0 && amount > 0) {
+		const smallest = (1 / 10 ** exponent).toFixed(exponent);
+		const of = currency ? `one ${currency} minor unit (${smallest})` : `${smallest}, the smallest unit of any currency`;
+		return {
+			problem: `is less than ${of}: ${String(amount)}`,
+			hint: `Use ${positive ? '' : '0 or '}at least ${smallest}.`,
 		};
 	}
 	return { amount: whole / 10 ** exponent };
