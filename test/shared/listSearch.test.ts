@@ -3,29 +3,12 @@
  * engine: the token follows the scheme learned for the base URL, and a UseePay that answers the
  * same page again ends the list instead of offering it for ever.
  */
-import type { IHttpRequestOptions, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { INodeListSearchResult } from 'n8n-workflow';
 
 import { UseePay } from '../../nodes/UseePay/UseePay.node';
-import { TEST_CREDENTIALS } from '../support/n8n';
+import { loadOptionsContext } from './callerContext';
 import type { Recorder, RecordedRequest } from '../../tools/lib/recorder';
 import { startRecorder } from '../../tools/lib/recorder';
-
-/** The part of n8n's load-options context that list search uses, sending over real HTTP. */
-function loadOptionsContext(baseUrl: string): ILoadOptionsFunctions {
-	const credentials = { environment: 'custom', baseUrl, ...TEST_CREDENTIALS };
-	return {
-		getCredentials: async () => credentials,
-		getNode: () => ({ name: 'UseePay', type: 'useePay', typeVersion: 1, parameters: {}, id: '1', position: [0, 0] }),
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				const url = new URL(options.url);
-				for (const [key, value] of Object.entries(options.qs ?? {})) url.searchParams.set(key, String(value));
-				const response = await fetch(url, { method: options.method, headers: { 'x-api-key': credentials.apiKey } });
-				return { statusCode: response.status, body: await response.json(), headers: {} };
-			},
-		},
-	} as unknown as ILoadOptionsFunctions;
-}
 
 const searchCustomer = new UseePay().methods.listSearch.searchCustomer;
 
