@@ -95,4 +95,11 @@ describe('public keys the trigger can activate with', () => {
 		expect(publicKeyProblem('MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA')).toBe('is not a valid public key');
 		expect(publicKeyProblem('  ')).toBe('is not set');
 	});
+
+	it('says a credential value that is not text (an expression gave a number or an object) is not text', () => {
+		for (const value of [42, { pem: 'x' }, ['MIIB'], true]) {
+			expect(publicKeyProblem(value)).toBe('is not text');
+			expect(parsePublicKey(value)).toBeUndefined();
+		}
+	});
 });
