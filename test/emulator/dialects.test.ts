@@ -38,7 +38,16 @@ type Listed = { id: string; merchant_customer_id: string };
 
 describe('emulator: dialects', () => {
 	let r: Running;
-	afterEach(async () => r.emu.close());
+	/** Emulators started by the current test (each test starts its own). */
+	const running: Running[] = [];
+	const open = async (options?: Parameters<typeof start>[0]) => {
+		r = await start(options);
+		running.push(r);
+		return r;
+	};
+	afterEach(async () => {
+		await Promise.all(running.splice(0).map((x) => x.emu.close()));
+	});
 
 	/** n customers C-0 … C-(n-1); returns their ids newest first (the list order). */
 	async function customers(n: number): Promise<string[]> {
@@ -58,7 +67,7 @@ describe('emulator: dialects', () => {
 
 	describe('config', () => {
 		it('shows the docs reading by default, and the sdk preset expanded, with individual keys winning', async () => {
-			r = await start();
+			r = await open();
 			expect((await r.raw.get('/__emulator/config')).data).toMatchObject(DOCS_DIALECT);
 			const sdk = await r.raw.post('/__emulator/config', { dialect: 'sdk', amounts: 'number' });
 			expect(sdk.status).toBe(200);
@@ -69,7 +78,7 @@ describe('emulator: dialects', () => {
 		});
 
 		it('refuses a bad value with 400 on the key, changing nothing', async () => {
-			r = await start();
+			r = await open();
 			for (const [key, value] of [
 				['dialect', 'php'],
 				['pagingQuery', 'offset'],
@@ -91,7 +100,7 @@ describe('emulator: dialects', () => {
 		});
 
 		it('takes the switches as createEmulator options; reset goes back to them', async () => {
-			r = await start({ dialect: 'sdk', maxPageSize: 50, strictBody: true });
+			r = await open({ dialect: 'sdk', maxPageSize: 50, strictBody: true });
 			const startup = { ...SDK_PRESET, maxPageSize: 50, strictBody: true };
 			expect(r.emu.config).toMatchObject(startup);
 			await r.raw.post('/__emulator/config', { dialect: 'docs', strictBody: false, filters: 'ignored' });
@@ -134,7 +143,8 @@ describe('emulator: dialects', () => {
 				amounts: 'number',
 				strictBody: true,
 			});
-			const { port: _port, merchants: _merchants, ...config } = options;
+			// the flags make a working emulator (port and merchants are the CLI's own)
+			const config = Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'port' && k !== 'merchants'));
 			expect(createEmulator(config).config).toMatchObject({ ...config, maxPageSize: 20 });
 			expect(parseArgs(['--dialect', 'sdk']).dialect).toBe('sdk');
 		});
@@ -142,13 +152,13 @@ describe('emulator: dialects', () => {
 
 	describe('pagingQuery', () => {
 		it('page_num (default): page_num pages, page and limit are ignored', async () => {
-			r = await start();
+			r = await open();
 			const all = await customers(5);
 			expect(ids((await list({ page_num: 1, page_size: 2, page: 3, limit: 1 })).data.items)).toEqual(all.slice(2, 4));
 		});
 
 		it('page: page counts from 1 (default 1), size from page_size, else limit; page_num is ignored', async () => {
-			r = await start({ pagingQuery: 'page' });
+			r = await open({ pagingQuery: 'page' });
 			const all = await customers(25);
 			const first = await list({ page_num: 2 });
 			expect(ids(first.data.items)).toEqual(all.slice(0, 10));
@@ -170,7 +180,7 @@ describe('emulator: dialects', () => {
 		});
 
 		it('none: every paging parameter is ignored: the first page at the default size', async () => {
-			r = await start({ pagingQuery: 'none' });
+			r = await open({ pagingQuery: 'none' });
 			const all = await customers(12);
 			for (const params of [
 				{},
@@ -188,13 +198,13 @@ describe('emulator: dialects', () => {
 
 	describe('pageZero (pages counting from 1)', () => {
 		it('first: page_num 0 answers the first page', async () => {
-			r = await start({ pageBase: 1 });
+			r = await open({ pageBase: 1 });
 			const all = await customers(3);
 			expect(ids((await list({ page_num: 0, page_size: 2 })).data.items)).toEqual(all.slice(0, 2));
 		});
 
 		it('empty: page_num 0 answers an empty page without more', async () => {
-			r = await start({ pageBase: 1, pageZero: 'empty' });
+			r = await open({ pageBase: 1, pageZero: 'empty' });
 			const all = await customers(3);
 			expect((await list({ page_num: 0, page_size: 2 })).data).toEqual({ items: [], has_more: false });
 			expect(ids((await list({ page_num: 1, page_size: 2 })).data.items)).toEqual(all.slice(0, 2));
@@ -204,7 +214,7 @@ describe('emulator: dialects', () => {
 		});
 
 		it('reject: page_num 0 gets 400 invalid_argument on page_num; with pageBase 0 it is the first page', async () => {
-			r = await start({ pageBase: 1, pageZero: 'reject' });
+			r = await open({ pageBase: 1, pageZero: 'reject' });
 			const all = await customers(3);
 			const res = await list({ page_num: 0 });
 			expect(res.status).toBe(400);
@@ -216,7 +226,7 @@ describe('emulator: dialects', () => {
 
 	describe('listEnvelope', () => {
 		it('items (default): {items, has_more}', async () => {
-			r = await start();
+			r = await open();
 			const all = await customers(3);
 			expect((await list({ page_size: 2 })).data).toEqual({
 				items: [expect.objectContaining({ id: all[0] }), expect.objectContaining({ id: all[1] })],
@@ -225,7 +235,7 @@ describe('emulator: dialects', () => {
 		});
 
 		it('data: {data, has_more, total, page, page_size}, total counting every match', async () => {
-			r = await start({ listEnvelope: 'data', pageBase: 1 });
+			r = await open({ listEnvelope: 'data', pageBase: 1 });
 			const all = await customers(7);
 			const res = await list({ page_num: 2, page_size: 3 });
 			expect(Object.keys(res.data)).toEqual(['data', 'has_more', 'total', 'page', 'page_size']);
@@ -246,7 +256,7 @@ describe('emulator: dialects', () => {
 
 	describe('filters', () => {
 		it('honoured (default) / ignored: list filters and the date range are applied, or silently ignored', async () => {
-			r = await start();
+			r = await open();
 			const all = await customers(4);
 			const filtered = { email: 'c1@example.com', merchant_customer_id: 'C-1' };
 			expect(ids((await list(filtered)).data.items)).toEqual([all[2]]);
@@ -268,7 +278,7 @@ describe('emulator: dialects', () => {
 
 	describe('duplicateAnswer', () => {
 		it('already_exists (default): 400 already_exists on the field', async () => {
-			r = await start();
+			r = await open();
 			await customers(1);
 			const dup = await r.api.post('/api/v1/customers/create', { merchant_customer_id: 'C-0' });
 			expect(dup.status).toBe(400);
@@ -280,7 +290,7 @@ describe('emulator: dialects', () => {
 		});
 
 		it("e11000: the docs' raw duplicate-key answer (code and source null) for customers and payment intents", async () => {
-			r = await start({ duplicateAnswer: 'e11000' });
+			r = await open({ duplicateAnswer: 'e11000' });
 			await customers(2);
 			const expected = {
 				code: null,
@@ -325,7 +335,7 @@ describe('emulator: dialects', () => {
 			r.api.post(path, body, { headers: { 'content-type': 'application/json' }, transformRequest: (d) => d });
 
 		it('refuse (default): a [] body and metadata: [] get 400', async () => {
-			r = await start();
+			r = await open();
 			const id = await intent();
 			const res = await postRaw(`/api/v1/payment_intents/${id}/confirm`, '[]');
 			expect(res.status).toBe(400);
@@ -343,7 +353,7 @@ describe('emulator: dialects', () => {
 		});
 
 		it('accept: confirm, capture and cancel take [] as {}; metadata: [] is stored as {}', async () => {
-			r = await start({ emptyArrayBody: 'accept' });
+			r = await open({ emptyArrayBody: 'accept' });
 			const manual = await intent(true);
 			const confirmed = await postRaw(`/api/v1/payment_intents/${manual}/confirm`, '[]');
 			expect(confirmed.status).toBe(200);
@@ -393,14 +403,14 @@ describe('emulator: dialects', () => {
 		}
 
 		it('cancelled (default): stored and answered with two l', async () => {
-			r = await start();
+			r = await open();
 			const { pi, sub } = await cancelBoth();
 			expect([pi.status, sub.status]).toEqual(['cancelled', 'cancelled']);
 			await filtersFindBoth(pi.id, sub.id);
 		});
 
 		it('canceled: stored and answered with one l; events keep their names; filters take both', async () => {
-			r = await start({ statusSpelling: 'canceled' });
+			r = await open({ statusSpelling: 'canceled' });
 			const { pi, sub } = await cancelBoth();
 			expect([pi.status, sub.status]).toEqual(['canceled', 'canceled']);
 			expect((await r.api.get(`/api/v1/payment_intents/${pi.id}`)).data.status).toBe('canceled');
@@ -415,7 +425,7 @@ describe('emulator: dialects', () => {
 
 	describe('amounts', () => {
 		it('number (default): a numeric string amount is refused; amounts are JSON numbers', async () => {
-			r = await start();
+			r = await open();
 			const res = await r.api.post('/api/v1/payment_intents/create', {
 				amount: '25.50',
 				currency: 'USD',
@@ -431,7 +441,7 @@ describe('emulator: dialects', () => {
 		});
 
 		it('string: numeric strings are accepted and every amount is answered as a decimal string, events too', async () => {
-			r = await start({ amounts: 'string' });
+			r = await open({ amounts: 'string' });
 			const pi = await r.api.post('/api/v1/payment_intents/create', {
 				amount: '25.50',
 				currency: 'USD',
@@ -478,7 +488,7 @@ describe('emulator: dialects', () => {
 
 	describe('strictBody', () => {
 		it('false (default): unknown fields are accepted and ignored by validation', async () => {
-			r = await start();
+			r = await open();
 			const res = await r.api.post('/api/v1/customers/create', {
 				merchant_customer_id: 'P-1',
 				address: { postal_code: '10115' },
@@ -487,7 +497,7 @@ describe('emulator: dialects', () => {
 		});
 
 		it('true: an unknown field anywhere gets 400 invalid_argument on its dotted path; metadata takes any key', async () => {
-			r = await start({ strictBody: true });
+			r = await open({ strictBody: true });
 			const postal = await r.api.post('/api/v1/customers/create', {
 				merchant_customer_id: 'P-1',
 				address: { postal_code: '10115' },
@@ -518,7 +528,7 @@ describe('emulator: dialects', () => {
 	});
 
 	it('sdk preset: the PHP SDK reading end to end', async () => {
-		r = await start({ dialect: 'sdk' });
+		r = await open({ dialect: 'sdk' });
 		const all = await customers(25);
 		const page2 = await list({ page: 2, page_size: 100 });
 		expect(page2.data).toMatchObject({ has_more: false, total: 25, page: 2, page_size: 20 });

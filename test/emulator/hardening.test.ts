@@ -13,7 +13,16 @@ const nestedObjects = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.rep
 
 describe('emulator: hardening', () => {
 	let r: Running;
-	afterEach(async () => r.emu.close());
+	/** Emulators started by the current test (each test starts its own). */
+	const running: Running[] = [];
+	const open = async (options?: Parameters<typeof start>[0]) => {
+		r = await start(options);
+		running.push(r);
+		return r;
+	};
+	afterEach(async () => {
+		await Promise.all(running.splice(0).map((x) => x.emu.close()));
+	});
 
 	describe('webhooks that point at the emulator itself', () => {
 		/** Every customer and webhook endpoint of both merchants, as the API lists them. */
@@ -28,7 +37,7 @@ describe('emulator: hardening', () => {
 		}
 
 		it('are refused at create and update with 400 invalid_argument on url, and nothing changes', async () => {
-			r = await start();
+			r = await open();
 			const port = new URL(r.url).port;
 			await r.api.post('/api/v1/customers/create', { merchant_customer_id: 'KEEP-1' });
 			await client(r.url, OTHER_MERCHANT).post('/api/v1/customers/create', { merchant_customer_id: 'KEEP-2' });
@@ -78,7 +87,7 @@ describe('emulator: hardening', () => {
 		});
 
 		it('another port on the loopback is still a receiver', async () => {
-			r = await start();
+			r = await open();
 			const port = Number(new URL(r.url).port);
 			const other = port === 65535 ? port - 1 : port + 1;
 			for (const url of [`http://127.0.0.1:${other}/hook`, `http://localhost:${other}/hook`, 'http://127.0.0.1/hook']) {
@@ -87,7 +96,7 @@ describe('emulator: hardening', () => {
 		});
 
 		it('are never delivered to, even if one got into the store', async () => {
-			r = await start({ timeScale: 1000 });
+			r = await open({ timeScale: 1000 });
 			r.emu.store.insert(MERCHANT, 'webhooks', {
 				id: 'wek_planted',
 				url: `${r.url}/__emulator/reset`,
@@ -107,7 +116,7 @@ describe('emulator: hardening', () => {
 
 	describe('logs are capped in bytes', () => {
 		it('keeps no body of a rejected ~1 MB request: after 1,500 of them the logs stay far under the cap', async () => {
-			r = await start();
+			r = await open();
 			const megabyte = 'x'.repeat(1_000_000);
 			const bodies = [
 				// unknown path, invalid JSON, a valid JSON body that fails validation
@@ -143,7 +152,7 @@ describe('emulator: hardening', () => {
 
 		it('forgets the oldest requests and events beyond the byte budget (logByteLimit)', async () => {
 			const budget = 1024 * 1024; // requests 512 KiB, events 384 KiB, deliveries 128 KiB
-			r = await start({ logByteLimit: budget });
+			r = await open({ logByteLimit: budget });
 			const description = 'd'.repeat(50_000);
 			for (let i = 0; i < 40; i++) {
 				const res = await r.api.post('/api/v1/payment_intents/create', {
@@ -185,13 +194,12 @@ describe('emulator: hardening', () => {
 			expect(() => createEmulator({ logByteLimit: 10 })).toThrow(
 				'logByteLimit must be a whole number of bytes >= 1024',
 			);
-			r = await start();
 		});
 	});
 
 	describe('malformed input gets 400, not 500', () => {
 		it('malformed percent-encoding in control-plane paths', async () => {
-			r = await start();
+			r = await open();
 			const answers = [
 				await r.raw.get('/__emulator/events/%E0%A4%A'),
 				await r.raw.get('/__emulator/3ds/%ZZ'),
@@ -207,7 +215,7 @@ describe('emulator: hardening', () => {
 		});
 
 		it('over-deep JSON: 100,000 levels on the API and on the control plane; the logs stay readable', async () => {
-			r = await start();
+			r = await open();
 			const raw = (path: string, body: string, api = r.raw) =>
 				api.post(path, body, { headers: { 'content-type': 'application/json' }, transformRequest: (d) => d });
 			const deepArrays = '['.repeat(100_000) + ']'.repeat(100_000);
