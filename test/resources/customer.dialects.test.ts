@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { createCustomer } from '../../emulator/resources/customers';
 import { createEmulator } from '../../emulator/server';
 import { isDuplicateAnswer } from '../../nodes/shared/duplicate';
+import { carries } from '../../nodes/UseePay/resources/customer/calls';
 import { runUseePay } from '../support/n8n';
 import type { Recorder } from '../../tools/lib/recorder';
 import { startRecorder } from '../../tools/lib/recorder';
@@ -230,5 +231,58 @@ describe('Create or Update against UseePays that ignore filters or count pages f
 		const names = byMci();
 		expect(Object.keys(names)).toHaveLength(60);
 		expect(Object.values(names)).toEqual(expect.arrayContaining(rows.map((r) => r.name)));
+	});
+});
+
+describe('Create after an unclear failure: the customer found is ours when it kept what we sent', () => {
+	const sent = {
+		merchant_customer_id: 'CRM-7',
+		name: 'Ada Lovelace',
+		email: 'Ada@Example.com',
+		phone: '+1 617 555 0100',
+		address: { country: 'US', city: 'Boston' },
+	};
+
+	it.each<[string, IDataObject, boolean]>([
+		['everything kept', sent, true],
+		['a field dropped (absent, null or empty)', { ...sent, phone: undefined, email: null, name: '' }, true],
+		['a nested field dropped', { ...sent, address: { country: 'US' } }, true],
+		[
+			'normalised (email lower-cased, phone formatted)',
+			{ ...sent, email: 'ada@example.com', phone: '+1-617-555-0100' },
+			true,
+		],
+		['another name: someone else’s customer', { ...sent, name: 'Someone else' }, false],
+		['another city', { ...sent, address: { country: 'US', city: 'Paris' } }, false],
+	])('%s', (_, stored, ours) => {
+		expect(carries(stored, sent)).toBe(ours);
+	});
+
+	it('a lost answer, and UseePay stored the customer without the phone, email lower-cased: Create succeeds', async () => {
+		let stored: IDataObject | undefined;
+		const api = await startRecorder((request) => {
+			if (request.method === 'GET') return { status: 200, body: { items: stored ? [stored] : [], has_more: false } };
+			const body = request.body as IDataObject;
+			stored = { id: 'cus_ours', ...body, email: String(body.email).toLowerCase(), phone: null };
+			return { drop: true };
+		});
+		try {
+			const { items, error } = await runUseePay({
+				baseUrl: api.url,
+				items: [{ crm_id: 'CRM-7', name: 'Ada', email: 'Ada@Example.com' }],
+				parameters: {
+					...create,
+					additionalFields: { name: '={{ $json.name }}', email: '={{ $json.email }}', phone: '+1 617 555 0100' },
+				},
+			});
+			expect(error).toBeUndefined();
+			expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+				'POST /api/v1/customers/create',
+				'GET /api/v1/customers',
+			]);
+			expect(items[0].json).toEqual(stored);
+		} finally {
+			await api.close();
+		}
 	});
 });

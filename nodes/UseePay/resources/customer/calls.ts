@@ -52,20 +52,29 @@ function failureOf(outcome: SendResult<unknown>['outcome']): Failure {
 	return { kind: 'failure', failure: 'error', statusCode: answer.statusCode, body: answer.body };
 }
 
+/** A sent value as UseePay may keep it: case, spaces and punctuation aside (an email lower-cased, a phone formatted). */
+const normalised = (value: unknown) =>
+	String(value)
+		.toLowerCase()
+		.replace(/[\s\-().]/g, '');
+
 /**
- * Whether the stored customer holds every field of a body we sent (objects field by field):
- * a create found applied after an unclear failure is only "done" when it does; a customer that
- * someone else made (or changed) is not the row's data.
+ * Whether the stored customer is the one we sent (objects field by field): a create found
+ * applied after an unclear failure is only "done" when it is; a customer that someone else made
+ * (or changed) is not the row's data. A field UseePay did not keep (absent, null or empty) says
+ * nothing either way, and a kept one counts as ours when it differs only in case, spaces or
+ * punctuation (UseePay may normalise what it stores); any other difference is someone else's.
  */
 export function carries(stored: unknown, sent: unknown): boolean {
+	if (stored === undefined || stored === null || stored === '') return true;
 	if (Array.isArray(sent)) {
 		return Array.isArray(stored) && stored.length === sent.length && sent.every((v, i) => carries(stored[i], v));
 	}
 	if (sent !== null && typeof sent === 'object') {
-		if (stored === null || typeof stored !== 'object') return false;
+		if (typeof stored !== 'object') return false;
 		return Object.entries(sent).every(([key, value]) => carries((stored as IDataObject)[key], value));
 	}
-	return stored === sent || (stored !== undefined && stored !== null && String(stored) === String(sent));
+	return normalised(stored) === normalised(sent);
 }
 
 /**
