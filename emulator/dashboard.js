@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The emulator's dashboard: a page at `/` (dashboard/index.html, app.js, style.css; plain HTML and
+ * The emulator's dashboard: a page at `/` (dashboard/index.html, app.js, style.css, icon.svg; plain HTML and
  * vanilla JS, served with a strict Content-Security-Policy) that shows what a merchant pastes into
  * n8n's UseePay credential, the objects of every merchant, the webhook endpoints and their
  * deliveries with the retry schedule, and has the buttons the demo needs. It is part of the
@@ -8,7 +8,7 @@
  * loopback Host, no foreign Origin, JSON bodies only.
  *
  *   GET  /                                  the page
- *   GET  /__emulator/dashboard/{app.js,style.css}
+ *   GET  /__emulator/dashboard/{app.js,style.css,icon.svg}
  *   GET  /__emulator/dashboard/state        everything the page shows (JSON)
  *   POST /__emulator/dashboard/action       {action, merchant_no, id?, amount?, currency?, card?}
  *        create_payment | confirm | capture | cancel | refund: the /api/v1 call a merchant would
@@ -203,6 +203,7 @@ const DASHBOARD_ROUTES = [
 	{ method: 'GET', path: /^$/, handle: pageFile('index.html', 'text/html') },
 	{ method: 'GET', path: /^\/__emulator\/dashboard\/app\.js$/, handle: pageFile('app.js', 'text/javascript') },
 	{ method: 'GET', path: /^\/__emulator\/dashboard\/style\.css$/, handle: pageFile('style.css', 'text/css') },
+	{ method: 'GET', path: /^\/__emulator\/dashboard\/icon\.svg$/, handle: pageFile('icon.svg', 'image/svg+xml') },
 	{ method: 'GET', path: /^\/__emulator\/dashboard\/state$/, handle: state },
 	{ method: 'POST', path: /^\/__emulator\/dashboard\/action$/, handle: action },
 ];

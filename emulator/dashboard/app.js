@@ -195,7 +195,7 @@ function draw(state) {
 			['status', (r) => r.status],
 			['amount', (r) => `${r.amount} ${r.currency}`],
 			['order', (r) => r.merchant_order_id],
-			['created', (r) => r.create_time || r.created_at],
+			['created', (r) => time(r.create_at)],
 		],
 		paymentButtons,
 	);

@@ -32,6 +32,7 @@ describe('emulator dashboard', () => {
 		['/', 'text/html', '<script src="/__emulator/dashboard/app.js" defer></script>'],
 		['/__emulator/dashboard/app.js', 'text/javascript', "call('GET', '/__emulator/dashboard/state')"],
 		['/__emulator/dashboard/style.css', 'text/css', 'font:'],
+		['/__emulator/dashboard/icon.svg', 'image/svg+xml', '<svg'],
 	])('serves %s as %s with a strict Content-Security-Policy', async (path, type, excerpt) => {
 		const answer = await running.raw.get(path, { responseType: 'text' });
 		expect(answer.status).toBe(200);
