@@ -102,6 +102,9 @@ function startN8n(instance, command, readinessUrl) {
  * @param {ReturnType<typeof queueInstances>} instances
  */
 async function startQueueProcesses({ main, webhook, worker }) {
+	// Redis and PostgreSQL run by now (services.js checked theirs); the n8n processes' ports must be free.
+	const n8nPorts = Object.entries(PORTS).filter(([name]) => name !== 'redis' && name !== 'postgres');
+	await assertFree(n8nPorts.map(([name, portNumber]) => ({ port: portNumber, what: `queue mode ${name}` })));
 	const [mainProc, webhookProc, workerProc] = await Promise.all([
 		startN8n(main, 'start', `${main.url}/healthz/readiness`),
 		startN8n(webhook, 'webhook', `http://127.0.0.1:${PORTS.webhook}/healthz/readiness`),
