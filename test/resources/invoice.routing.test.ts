@@ -177,7 +177,7 @@ describe('Invoice Pay: an invoice whose payment failed inside a 200 answer fails
 		api.setResponder(() => ({ status: 200, body: failed }));
 		const { error } = await runUseePay({ baseUrl: api.url, parameters: pay });
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe(expectedMessage);
+		expect(error?.message).toBe(`${expectedMessage} [item 0]`); // the bulk path names the item that stopped the node
 		expect(error?.description).toBe('Status: payment_failed · Code: card_declined');
 		expect(api.requests).toHaveLength(1);
 		expectAuthHeaders(api.requests[0].headers);

@@ -364,7 +364,7 @@ describe('Payment Intent: a payment that failed inside a 200 answer fails the it
 		const { error, items } = await runUseePay({ baseUrl: api.url, parameters: confirm });
 		expect(items).toHaveLength(0);
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe(expectedMessage);
+		expect(error?.message).toBe(`${expectedMessage} [item 0]`); // the bulk path names the item that stopped the node
 		expect(error?.description).toBe('Status: failed · Code: card_declined · Decline code: insufficient_funds');
 		expect(api.requests).toHaveLength(1);
 		expect(api.requests[0].path).toBe(`/api/v1/payment_intents/${PI}/confirm`);

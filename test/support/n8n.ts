@@ -177,6 +177,10 @@ export interface RunOptions {
 	nodeType?: INodeType;
 	/** Cancels the execution when aborted, as n8n's Stop button does. */
 	stop?: AbortSignal;
+	/** Node settings, e.g. n8n's Retry On Fail: `{retryOnFail: true, maxTries: 5, waitBetweenTries: 1}`. */
+	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+	/** The execution's ID (what getExecutionId() returns): runs with the same one are one execution. */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -210,6 +214,7 @@ export async function runUseePay(options: RunOptions): Promise<RunResult> {
 			parameters: options.parameters,
 			credentials: { useePayApi: { id: 'cred-1', name: 'UseePay test' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...options.settings,
 		},
 	];
 	const connections = { Start: { main: [[{ node: 'UseePay', type: 'main' as const, index: 0 }]] } };
@@ -228,7 +233,12 @@ export async function runUseePay(options: RunOptions): Promise<RunResult> {
 	const url = (path: string) => `http://127.0.0.1/${path}`;
 	const additionalData = {
 		credentialsHelper: new CredentialsHelper({ useePayApi: new UseePayApi() }, credentials),
-		hooks: new ExecutionLifecycleHooks('manual', 'exec-test', { id: 'wf-test', nodes, connections } as never),
+		executionId: options.executionId ?? 'exec-test',
+		hooks: new ExecutionLifecycleHooks('manual', options.executionId ?? 'exec-test', {
+			id: 'wf-test',
+			nodes,
+			connections,
+		} as never),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used in tests');
 		},

@@ -1,7 +1,9 @@
+import { moneyMoveRun } from '../../shared/moneyMoves';
 import { getOperation, updateOperation, useePayResource } from '../../shared/resource';
 import { create } from './create';
 import { getMany } from './getAll';
 import { pay } from './pay';
+import { preparePay } from './payOnce';
 import { invoiceFields } from './shared';
 
 export const invoice = useePayResource({
@@ -13,7 +15,8 @@ export const invoice = useePayResource({
 		create,
 		getOperation('an invoice', '/api/v1/invoices/{invoiceId}'),
 		getMany,
-		pay,
+		// Runs as code: a paid invoice is not paid again, whatever retries happen (payOnce.ts).
+		{ ...pay, run: moneyMoveRun(preparePay) },
 		updateOperation('an invoice', '/api/v1/invoices/{invoiceId}', invoiceFields),
 	],
 });

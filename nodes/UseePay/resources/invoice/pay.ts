@@ -1,16 +1,14 @@
 import { additionalFields, extraFieldsField, mandateDataField, paymentMethodIdField } from '../../shared/fields';
-import { surfaceDomainFailure } from '../../../shared/errors';
 import type { OperationSpec } from '../../shared/resource';
 
 export const pay: OperationSpec = {
 	name: 'Pay',
 	value: 'pay',
-	action: 'Pay an invoice',
-	description: 'Pay an invoice; a failed payment fails the item',
+	action: 'Pay an invoice (charges it; safe to repeat)',
+	description: 'Pay an invoice; a failed payment fails the item. A paid invoice is returned, not paid again.',
 	method: 'POST',
 	path: '/api/v1/invoices/{invoiceId}/pay',
 	body: { collection: 'additionalFields' },
-	postReceive: [surfaceDomainFailure],
 	fields: [
 		additionalFields([
 			extraFieldsField,

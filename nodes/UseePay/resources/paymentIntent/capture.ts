@@ -1,4 +1,3 @@
-import { surfaceDomainFailure } from '../../../shared/errors';
 import { additionalFields, extraFieldsField } from '../../shared/fields';
 import { amountField } from '../../shared/money';
 import type { OperationSpec } from '../../shared/resource';
@@ -6,12 +5,12 @@ import type { OperationSpec } from '../../shared/resource';
 export const capture: OperationSpec = {
 	name: 'Capture',
 	value: 'capture',
-	action: 'Capture a payment intent',
-	description: 'Capture the funds of a payment intent that requires capture',
+	action: 'Capture a payment intent (moves money; safe to repeat)',
+	description:
+		'Capture the funds of a payment intent that requires capture. A captured one is returned, not captured again.',
 	method: 'POST',
 	path: '/api/v1/payment_intents/{paymentIntentId}/capture',
 	body: { collection: 'additionalFields' },
-	postReceive: [surfaceDomainFailure],
 	fields: [
 		additionalFields([
 			amountField({

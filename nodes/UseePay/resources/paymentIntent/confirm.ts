@@ -1,4 +1,3 @@
-import { surfaceDomainFailure } from '../../../shared/errors';
 import {
 	additionalFields,
 	deviceDataField,
@@ -12,12 +11,11 @@ import { paymentMethodId, returnUrlField } from './shared';
 export const confirm: OperationSpec = {
 	name: 'Confirm',
 	value: 'confirm',
-	action: 'Confirm a payment intent',
-	description: 'Confirm a payment intent: try to pay it',
+	action: 'Confirm a payment intent (charges it; safe to repeat)',
+	description: 'Confirm a payment intent: try to pay it. A paid one is returned, not charged again.',
 	method: 'POST',
 	path: '/api/v1/payment_intents/{paymentIntentId}/confirm',
 	body: { collection: 'additionalFields' },
-	postReceive: [surfaceDomainFailure],
 	fields: [
 		additionalFields(
 			[

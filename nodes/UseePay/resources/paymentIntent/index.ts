@@ -1,9 +1,11 @@
+import { moneyMoveRun } from '../../shared/moneyMoves';
 import { getOperation, useePayResource } from '../../shared/resource';
 import { cancel } from './cancel';
 import { capture } from './capture';
 import { confirm } from './confirm';
 import { create } from './create';
 import { getMany } from './getAll';
+import { prepareCapture, prepareConfirm } from './moveOnce';
 import { update } from './update';
 
 export const paymentIntent = useePayResource({
@@ -15,8 +17,9 @@ export const paymentIntent = useePayResource({
 	},
 	operations: [
 		cancel,
-		capture,
-		confirm,
+		// Run as code: they move money once, whatever retries happen (moveOnce.ts).
+		{ ...capture, run: moneyMoveRun(prepareCapture) },
+		{ ...confirm, run: moneyMoveRun(prepareConfirm) },
 		create,
 		getOperation('a payment intent', '/api/v1/payment_intents/{paymentIntentId}'),
 		getMany,

@@ -1,4 +1,5 @@
 import { additionalFields, extraFieldsField, metadataField, textField } from '../../shared/fields';
+import { idempotencyKeyField } from '../../shared/idempotencyKey';
 import { locatorField } from '../../shared/locators';
 import { amountField, currencyField } from '../../shared/money';
 import type { OperationSpec } from '../../shared/resource';
@@ -11,8 +12,9 @@ export const reasonField = textField('reason', 'Reason', {
 export const create: OperationSpec = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create a refund',
-	description: 'Refund a succeeded payment, fully or partly',
+	// The action is also the AI tool's description ("<action> in UseePay").
+	action: 'Create a refund (moves money: repeat only with Idempotency Key)',
+	description: 'Refund a succeeded payment, fully or partly. Moves money: at most once per Idempotency Key.',
 	method: 'POST',
 	path: '/api/v1/refunds/create',
 	body: { required: ['payment_intent_id'], collection: 'additionalFields' },
@@ -23,6 +25,7 @@ export const create: OperationSpec = {
 			placeholder: 'e.g. 1012500000000000001',
 			description: 'The succeeded payment to refund',
 		}),
+		idempotencyKeyField,
 		additionalFields([
 			amountField({
 				description:

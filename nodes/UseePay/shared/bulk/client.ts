@@ -45,6 +45,15 @@ export interface Failure {
 
 export type Attempt = Answer | Failure;
 
+/** Whether an answer is a 2xx. */
+export const isSuccess = (answer: Answer) => answer.statusCode >= 200 && answer.statusCode < 300;
+
+/** The failure of a request that ended without a 2xx (a refusal becomes a failure of kind 'error'). */
+export function failureOf(outcome: Answer | Failure): Failure {
+	if (outcome.kind === 'failure') return outcome;
+	return { kind: 'failure', failure: 'error', statusCode: outcome.statusCode, body: outcome.body };
+}
+
 export interface SendResult<T> {
 	outcome: Answer | Failure | { kind: 'reconciled'; value: T };
 	attempts: number;

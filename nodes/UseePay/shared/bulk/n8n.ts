@@ -97,11 +97,15 @@ export function failureError(ctx: IExecuteFunctions, failure: Failure, itemIndex
 	}
 	if (failure.code) {
 		const meaning = CONNECTION_MEANING[failure.code] ?? `the connection failed (${failure.code})`;
+		const message = `Could not reach UseePay: ${meaning}${tries}`;
 		const error = new NodeApiError(node, { code: failure.code, message: meaning } as JsonObject, {
-			message: `Could not reach UseePay: ${meaning}${tries}`,
+			message,
 			description: `Connection error ${failure.code}`,
 			itemIndex,
 		});
+		// NodeApiError swaps a message for its generic text when the code is a common one
+		// (ECONNRESET: "The connection to the server was closed unexpectedly"), losing ours.
+		error.message = message;
 		error.context.useePay = { code: failure.code, source: null, message: meaning };
 		return error;
 	}
@@ -147,6 +151,8 @@ export interface BulkRun {
 
 export interface BulkOptions {
 	clock?: Clock;
+	/** Values for the Options the operation's own Options collection does not set (tests: a faster rate). */
+	defaults?: Partial<typeof BULK_DEFAULTS>;
 	/**
 	 * Called once before the first item (e.g. to start the Create or Update index read); may
 	 * return the order in which items start (runItems' `order`).
@@ -165,10 +171,10 @@ export interface BulkOptions {
 export async function runBulk(
 	ctx: IExecuteFunctions,
 	work: (run: BulkRun, itemIndex: number) => Promise<IDataObject>,
-	{ clock: baseClock = realClock, plan }: BulkOptions = {},
+	{ clock: baseClock = realClock, plan, defaults = {} }: BulkOptions = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = { ...defaults, ...(ctx.getNodeParameter('options', 0, {}) as IDataObject) };
 	const maxConcurrent = Math.max(1, Math.floor(Number(options.maxConcurrent ?? BULK_DEFAULTS.maxConcurrent)));
 	const requestsPerSecond = Number(options.requestsPerSecond ?? BULK_DEFAULTS.requestsPerSecond);
 	const maxRetries = Math.max(0, Math.floor(Number(options.maxRetries ?? BULK_DEFAULTS.maxRetries)));
