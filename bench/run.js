@@ -43,6 +43,11 @@
  * that already holds C other customers (the whole list is read into the index: ceil(C / 100)
  * pages), and the same run into an empty account; it prints both peak RSS and the difference.
  *
+ * --record writes the run (command, commit, machine, n8n version, every row) to docs/bench/
+ * crm-sync-<date>.json, from which `npm run bench:render` renders docs/BENCHMARKS.md's tables.
+ * --profile has every measured `n8n execute` write a V8 CPU profile (artifacts/bench/…) and prints
+ * the functions with the most self time (bench/profile.js); its CPU figures include the profiler.
+ *
  * Ports 5800–5899 only (5800 n8n, 5801 + 5812 task broker), shifted by USEEPAY_PORT_OFFSET. Not
  * part of `npm test`.
  */
@@ -58,11 +63,13 @@ const { port } = require('../tools/lib/ports');
 const { readFlags } = require('../tools/lib/args');
 const { MERCHANT, useePayCredential } = require('../tools/lib/fixtures');
 const { startEmulator } = require('../tools/lib/emulator');
+const { n8nOf, recordHeader, writeRecord } = require('./record');
+const { printHotspots, profileDir, profileEnv } = require('./profile');
 
 const CREDENTIAL = { id: 'useepayBenchCred1', name: 'UseePay (bench emulator)' };
 const FAULTS = { serverErrorRate: 0.01, throttleRate: 0.02, resetRate: 0.0025, lostResponseRate: 0.0025 };
 const KINDS = ['ours', 'ours-resync', 'ours-create', 'http-default', 'http-batch'];
-const USAGE = `npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ${KINDS.join(',')}] [--index-rss 100000] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep]\n`;
+const USAGE = `npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ${KINDS.join(',')}] [--index-rss 100000] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep] [--record] [--profile]\n`;
 
 /**
  * @typedef {object} BenchArgs
@@ -78,6 +85,8 @@ const USAGE = `npm run bench -- [--items 2000] [--runs 1] [--faults | --only-fau
  * @property {number|null} rate the node's requestsPerSecond option
  * @property {number|null} concurrency the node's maxConcurrent option
  * @property {number} indexRss
+ * @property {boolean} record write docs/bench/crm-sync-<date>.json
+ * @property {string|null} profile where the measured runs' CPU profiles go (--profile)
  */
 
 /** @param {string[]} argv @returns {BenchArgs} */
@@ -96,6 +105,8 @@ function parseArgs(argv) {
 		rate: null,
 		concurrency: null,
 		indexRss: 0,
+		record: false,
+		profile: null,
 	};
 	readFlags(argv, {
 		'--items': (value) => (args.items = Number(value())),
@@ -110,6 +121,8 @@ function parseArgs(argv) {
 		'--index-rss': (value) => (args.indexRss = Number(value())),
 		'--no-build': () => (args.build = false),
 		'--keep': () => (args.keep = true),
+		'--record': () => (args.record = true),
+		'--profile': () => (args.profile = profileDir('crm-sync')),
 		'--help': () => usage(),
 		'-h': () => usage(),
 	});
@@ -244,12 +257,13 @@ function vmHwmKb(pid) {
  * children (n8n and, through n8n, its task runner). Polls the n8n process' VmHWM meanwhile.
  * @param {N8nInstance} n8n
  * @param {string} id
+ * @param {Record<string, string>} [extraEnv]
  * @returns {Promise<Measured>}
  */
-function executeMeasured(n8n, id) {
+function executeMeasured(n8n, id, extraEnv = {}) {
 	return new Promise((resolve) => {
 		const bin = path.join(n8n.runtime.n8nHome, 'node_modules', '.bin', 'n8n');
-		const env = n8n.env({ N8N_LOG_LEVEL: 'warn', N8N_RUNNERS_BROKER_PORT: String(n8n.brokerPort + 11) });
+		const env = n8n.env({ N8N_LOG_LEVEL: 'warn', N8N_RUNNERS_BROKER_PORT: String(n8n.brokerPort + 11), ...extraEnv });
 		const started = Date.now();
 		const child = spawn(
 			'bash',
@@ -550,7 +564,7 @@ async function measuredRun({ emu, n8n, workflows, args, baselineCpuMs }, kind, {
 	emu.reset();
 	const customersBefore = seed();
 	emu.setConfig(faulty ? { ...FAULTS, seed: 1000 + run } : { seed: null });
-	const result = await executeMeasured(n8n, workflows[kind].id);
+	const result = await executeMeasured(n8n, workflows[kind].id, profileEnv(args.profile));
 	const listPages =
 		kind.startsWith('ours') && kind !== 'ours-create' ? Math.max(1, Math.ceil(customersBefore / 100)) : 0;
 	const m = measure(emu, result, { items: args.items, limit: args.limit, listPages });
@@ -657,6 +671,7 @@ async function indexRssPair(bench) {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
+	const started = recordHeader('crm-sync', 'bench', process.argv.slice(2));
 	const kinds = args.only || KINDS;
 	process.stdout.write(
 		`bench: ${args.items} items, ${args.runs} run(s), emulator ${args.latencyMs} ms latency, ${args.limit} req/s limit; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
@@ -675,6 +690,11 @@ async function main() {
 	const results = path.join(bench.workDir, 'results.json');
 	fs.writeFileSync(results, JSON.stringify({ args, baselineCpuMs, runs: all }, null, 2));
 	process.stdout.write(`results: ${results}\n`);
+	if (args.profile) printHotspots(args.profile);
+	if (args.record) {
+		const record = { ...started, n8n: n8nOf(bench.n8n.runtime.version), args, baselineCpuMs, rows: all };
+		process.stdout.write(`record: ${writeRecord(record)}\n`);
+	}
 	await bench.emu.close();
 	if (!args.keep) fs.rmSync(path.join(bench.workDir, 'n8n'), { recursive: true, force: true });
 }

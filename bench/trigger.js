@@ -29,7 +29,12 @@
  *
  *   npm run bench:trigger -- [--deliveries 1000] [--events 700] [--concurrency 20] [--rate 5,max]
  *                            [--runs 1] [--modes single,queue] [--kinds ours,webhook] [--no-build]
- *                            [--n8n-env N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true,…]
+ *                            [--n8n-env N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true,…] [--record] [--profile]
+ *
+ * --record writes the run (command, commit, machine, n8n version, every pass's row) to docs/bench/
+ * trigger-<date>.json, from which `npm run bench:render` renders docs/BENCHMARKS.md's tables.
+ * --profile has every n8n process write a V8 CPU profile when it stops (artifacts/bench/…) and
+ * prints the functions with the most self time (bench/profile.js); its CPU figures include the profiler.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -46,6 +51,8 @@ const { ownerSession } = require('../tools/lib/n8nRest');
 const { startEmulator, registeredEndpoints } = require('../tools/lib/emulator');
 const { stopAll, startServices } = require('../tools/lib/services');
 const { PORTS, queueEnv, queueInstances, startQueueProcesses } = require('../tools/lib/queueMode');
+const { n8nOf, recordHeader, writeRecord } = require('./record');
+const { printHotspots, profileDir, profileEnv } = require('./profile');
 
 const CREDENTIAL = { id: 'useepayTrigBench', name: 'UseePay (trigger bench)' };
 /** @typedef {'ours' | 'webhook'} Kind the workflow under test: our trigger, or Webhook + Code */
@@ -67,6 +74,8 @@ const running = [];
  * @property {boolean} build
  * @property {number} quietMs
  * @property {Record<string, string>} n8nEnv
+ * @property {boolean} record write docs/bench/trigger-<date>.json
+ * @property {string|null} profile where n8n's CPU profiles go (--profile)
  */
 
 /** @param {string[]} argv @returns {TriggerBenchArgs} */
@@ -83,6 +92,8 @@ function parseArgs(argv) {
 		build: true,
 		quietMs: 5000,
 		n8nEnv: {},
+		record: false,
+		profile: null,
 	};
 	/** @param {() => string} value */
 	const list = (value) => String(value()).split(',').filter(Boolean);
@@ -99,6 +110,8 @@ function parseArgs(argv) {
 		'--modes': (value) => (args.modes = list(value)),
 		'--kinds': (value) => (args.kinds = /** @type {Kind[]} */ (list(value))),
 		'--no-build': () => (args.build = false),
+		'--record': () => (args.record = true),
+		'--profile': () => (args.profile = profileDir('trigger')),
 		'--n8n-env': (value) => {
 			for (const pair of list(value)) args.n8nEnv[pair.split('=')[0]] = pair.slice(pair.indexOf('=') + 1);
 		},
@@ -494,8 +507,7 @@ function benchEnv(args) {
 		NODE_FUNCTION_ALLOW_BUILTIN: 'crypto',
 		N8N_LOG_LEVEL: 'warn',
 		...args.n8nEnv,
-		// BENCH_CPU_PROF=<dir>: V8 CPU profiles of every n8n process, written when it stops.
-		...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}` } : {}),
+		...profileEnv(args.profile),
 	};
 }
 
@@ -727,6 +739,7 @@ function printVerdicts(results, args) {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
+	const started = recordHeader('trigger', 'bench:trigger', process.argv.slice(2));
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-trigger-bench-'));
 	fs.chmodSync(workDir, 0o711); // PostgreSQL's account must reach its own subdirectory
 	const env = Object.entries(args.n8nEnv).map(([k, v]) => `${k}=${v} `);
@@ -750,6 +763,11 @@ async function main() {
 	const file = path.join(workDir, 'results.json');
 	fs.writeFileSync(file, JSON.stringify({ args, results }, null, 2));
 	process.stdout.write(`results: ${file}\n`);
+	if (args.profile) printHotspots(args.profile);
+	if (args.record) {
+		const record = { ...started, n8n: n8nOf(runtime.version), args, rows: results };
+		process.stdout.write(`record: ${writeRecord(record)}\n`);
+	}
 }
 
 main()
