@@ -1,6 +1,6 @@
 /**
  * docs/BENCHMARKS.md's tables are rendered from the committed records (docs/bench/*.json) by
- * bench/render.js; the records are written by the benches' --record (bench/record.js); --profile's
+ * bench/render.js and bench/tables.js; the records are written by the benches' --record (bench/record.js); --profile's
  * summary is bench/profile.js. The fixtures are records of two tiny smoke runs on a loaded machine:
  * real rows in the real shape, not figures to quote.
  */
