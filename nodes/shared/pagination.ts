@@ -1,66 +1,20 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Clock } from '../UseePay/shared/bulk/clock';
-import { realClock } from '../UseePay/shared/bulk/clock';
-import type { ListPage, PageAnswer } from './listPage';
+import type { ListPage, PageAnswer, PagingParameter } from './listPage';
+import type { ListPace, PagingProfile, PagingScheme } from './pagingProfile';
+import { DEFAULT_PACE, MAX_LIST_OBJECTS, PAGE_SIZES, pagingQuery, waitForTurn } from './pagingProfile';
 
 export type { ListPage, PageAnswer, PagingParameter } from './listPage';
 export { failedPage, pageAnswer, readListPage, refusedPagingParameter } from './listPage';
-
-/** UNCERTAIN in the docs: the largest page_size we ask for (smaller ones are tried if refused). */
-export const MAX_PAGE_SIZE = 100;
-/** Page sizes tried, largest first, when UseePay refuses one without naming its maximum. */
-const PAGE_SIZES = [MAX_PAGE_SIZE, 50, 20, 10];
-/** Page requests per second of a listing not paced by a bulk run (Requests Per Second's default). */
-export const LIST_REQUESTS_PER_SECOND = 100;
-/** No listing reads past this many objects without a `total`: the guard against an endless has_more. */
-export const MAX_LIST_OBJECTS = 1_000_000;
-
-/**
- * How a UseePay list takes its page number, as learned from its answers:
- * - `docs`: `page_num` counting from 0 (the docs' sample);
- * - `one`: `page_num` counting from 1, sent with the PHP SDK's `page` (from 1) and `limit`, so a
- *   server that reads either is served;
- * - `page`: the SDK's `page` and `limit` only (UseePay refused `page_num`).
- */
-export type PagingScheme = 'docs' | 'one' | 'page';
-
-/**
- * What UseePay's docs leave open about paging, as learned from its answers, kept per base URL
- * for the life of the n8n process, so a wrong guess costs one request once, not one per list:
- * the paging scheme, whether page_num 0 has answered a first page with objects (then an empty
- * one there is an empty list), the largest page_size accepted, whether `to_created_at` is
- * taken, which SDK parameters were refused, and when the next paced page request may start.
- */
-export interface PagingProfile {
-	scheme: PagingScheme;
-	firstPageSeen: boolean;
-	maxPageSize: number;
-	pinning: boolean;
-	refused: { page: boolean; limit: boolean };
-	nextRequestAt: number;
-}
-
-export const newPagingProfile = (): PagingProfile => ({
-	scheme: 'docs',
-	firstPageSeen: false,
-	maxPageSize: MAX_PAGE_SIZE,
-	pinning: true,
-	refused: { page: false, limit: false },
-	nextRequestAt: 0,
-});
-
-const profiles = new Map<string, PagingProfile>();
-
-export function pagingProfile(baseUrl: string): PagingProfile {
-	let profile = profiles.get(baseUrl);
-	if (!profile) {
-		profile = newPagingProfile();
-		profiles.set(baseUrl, profile);
-	}
-	return profile;
-}
+export type { ListPace, PagingProfile, PagingScheme } from './pagingProfile';
+export {
+	LIST_REQUESTS_PER_SECOND,
+	MAX_LIST_OBJECTS,
+	MAX_PAGE_SIZE,
+	newPagingProfile,
+	pagingProfile,
+} from './pagingProfile';
 
 /** A listing that cannot go on without reading pages twice or forever (the message says why). */
 export class PagingError extends Error {
@@ -79,37 +33,10 @@ export function pagingFailure(node: INode, error: unknown): unknown {
 	return new NodeOperationError(node, error.message, { description: error.description });
 }
 
-/** The paging parameters of page `index` (0 = the first) of `size` objects under a scheme. */
-function pagingQuery(scheme: PagingScheme, refused: PagingProfile['refused'], index: number, size: number) {
-	const sdk = scheme !== 'docs';
-	return {
-		...(scheme !== 'page' ? { page_num: scheme === 'docs' ? index : index + 1 } : {}),
-		...(sdk && !refused.page ? { page: index + 1 } : {}),
-		page_size: size,
-		...(sdk && !refused.limit ? { limit: size } : {}),
-	} as IDataObject;
-}
-
 const wire = (query: IDataObject) =>
 	Object.entries(query)
 		.map(([key, value]) => `${key}=${String(value)}`)
 		.join(', ');
-
-/** Page requests spaced at `requestsPerSecond` on `clock`. */
-export interface ListPace {
-	clock: Clock;
-	requestsPerSecond: number;
-}
-
-const DEFAULT_PACE: ListPace = { clock: realClock, requestsPerSecond: LIST_REQUESTS_PER_SECOND };
-
-/** Waits for the next slot of the base URL's list requests (shared by concurrent listings). */
-async function waitForTurn(profile: PagingProfile, { clock, requestsPerSecond }: ListPace): Promise<void> {
-	const now = clock.now();
-	const at = Math.max(now, profile.nextRequestAt);
-	profile.nextRequestAt = at + 1000 / requestsPerSecond;
-	if (at > now) await clock.sleep(at - now);
-}
 
 const createdAt = (item: IDataObject) => Date.parse(String(item.create_at ?? item.created_at ?? ''));
 
@@ -157,6 +84,56 @@ export type ListChunk = ListPage & { next: ListCursor };
 export const idOf = (item: IDataObject) =>
 	item.id === undefined || item.id === null ? JSON.stringify(item) : String(item.id);
 
+/** What a listing is at: its scheme (from the profile, or tried), page size, next page, objects delivered. */
+interface Listing {
+	scheme: PagingScheme;
+	size: number;
+	index: number;
+	delivered: number;
+}
+
+/**
+ * What a 400 refusing one of our paging parameters changes, before the page is asked for again;
+ * false when nothing is left to change (the refusal then fails the listing). Each change only
+ * goes one way (smaller sizes, parameters dropped, docs → one → page), so retries are bounded:
+ * - `to_created_at`: no more pinning;
+ * - page_size or limit at the first request: the maximum the message names, else (page_size)
+ *   the next smaller size; a limit refused otherwise is sent no more, and so is `page`;
+ * - page_num at the first request: page_num from 1 (with the SDK's page), then `page` alone.
+ */
+function afterRefusal(
+	listing: Listing,
+	profile: PagingProfile,
+	{ refused, max }: { refused: PagingParameter; max?: number },
+	paging: IDataObject,
+	{ pinned, resumed }: { pinned: boolean; resumed: boolean },
+): boolean {
+	const firstRequest = listing.index === 0 && listing.delivered === 0 && !resumed;
+	if (refused === 'to_created_at' && pinned) {
+		profile.pinning = false;
+		return true;
+	}
+	if ((refused === 'page_size' || refused === 'limit') && firstRequest) {
+		const named = max !== undefined && max < listing.size ? max : undefined;
+		const smaller = named ?? (refused === 'page_size' ? PAGE_SIZES.find((s) => s < listing.size) : undefined);
+		if (smaller !== undefined) {
+			listing.size = smaller;
+			profile.maxPageSize = Math.min(profile.maxPageSize, smaller);
+			return true;
+		}
+	}
+	if (paging[refused] !== undefined && (refused === 'limit' || (refused === 'page' && listing.scheme !== 'page'))) {
+		profile.refused[refused] = true;
+		return true;
+	}
+	if (refused === 'page_num' && firstRequest && (listing.scheme === 'docs' || !profile.refused.page)) {
+		listing.scheme = listing.scheme === 'docs' ? 'one' : 'page';
+		profile.scheme = listing.scheme;
+		return true;
+	}
+	return false;
+}
+
 /**
  * Reads a UseePay list page by page, newest first, for every code path that lists (Get Many, list
  * search, the trigger's endpoint reconcile, the Create or Update index and lookups), each object
@@ -181,51 +158,29 @@ export async function* readList<F>(
 	const { query = {}, limit = Infinity, pace = DEFAULT_PACE, checkEmptyFirstPage = true, from } = options;
 	const { maxObjects = MAX_LIST_OBJECTS } = options;
 	const seen = new Set<string>(from?.seen ?? []);
-	let scheme = profile.scheme;
+	const listing: Listing = {
+		scheme: profile.scheme,
+		size: from?.size ?? Math.max(1, Math.min(profile.maxPageSize, limit)),
+		index: from?.page ?? 0,
+		delivered: 0,
+	};
 	// A scheme tried in this listing, kept in the profile once a page under it brings new objects.
 	let trying = false;
-	let index = from?.page ?? 0;
-	let size = from?.size ?? Math.max(1, Math.min(profile.maxPageSize, limit));
 	let served: number | undefined;
 	let pin: string | undefined;
-	let delivered = 0;
 	let requests = 0;
-	const maxRequests = Math.ceil(maxObjects / size) + 10;
-	while (requests < maxRequests) {
+	// A last guard on the loop itself (the size may shrink on the way): every path below is bounded.
+	while (requests < Math.ceil(maxObjects / listing.size) + 10) {
 		const pinned = pin !== undefined && profile.pinning;
-		const paging = pagingQuery(scheme, profile.refused, index, size);
+		const paging = pagingQuery(listing.scheme, profile.refused, listing.index, listing.size);
 		if (pace) await waitForTurn(profile, pace);
 		requests++;
 		const answer = await fetchPage({ ...query, ...(pinned ? { to_created_at: pin } : {}), ...paging });
-		if ('refused' in answer) {
-			const { refused, max } = answer;
-			const firstRequest = index === 0 && delivered === 0;
-			if (refused === 'to_created_at' && pinned) {
-				profile.pinning = false;
-				continue;
-			}
-			if ((refused === 'page_size' || refused === 'limit') && firstRequest && from === undefined) {
-				const smaller =
-					max !== undefined && max < size
-						? max
-						: refused === 'page_size'
-							? PAGE_SIZES.find((s) => s < size)
-							: undefined;
-				if (smaller !== undefined) {
-					size = smaller;
-					profile.maxPageSize = Math.min(profile.maxPageSize, smaller);
-					continue;
-				}
-			}
-			if (paging[refused] !== undefined && (refused === 'limit' || (refused === 'page' && scheme !== 'page'))) {
-				profile.refused[refused] = true;
-				continue;
-			}
-			if (refused === 'page_num' && firstRequest && (scheme === 'docs' || !profile.refused.page)) {
-				scheme = scheme === 'docs' ? 'one' : 'page';
-				profile.scheme = scheme;
-				continue;
-			}
+		if (
+			'refused' in answer &&
+			afterRefusal(listing, profile, answer, paging, { pinned, resumed: from !== undefined })
+		) {
+			continue;
 		}
 		if ('failed' in answer) {
 			yield { failed: answer.failed };
@@ -233,24 +188,24 @@ export async function* readList<F>(
 		}
 		const { items, hasMore, total } = answer.page;
 		const counted = total !== undefined ? { total } : {};
-		if (index === 0 && items.length === 0) {
+		if (listing.index === 0 && items.length === 0) {
 			// page_num 0 may be an empty page of a list that counts from 1: ask for page_num 1 once.
-			if (checkEmptyFirstPage && scheme === 'docs' && !profile.firstPageSeen && total !== 0) {
-				scheme = 'one';
+			if (checkEmptyFirstPage && listing.scheme === 'docs' && !profile.firstPageSeen && total !== 0) {
+				listing.scheme = 'one';
 				trying = true;
 				continue;
 			}
-			yield { items: [], hasMore: false, ...counted, next: { page: 1, size } };
+			yield { items: [], hasMore: false, ...counted, next: { page: 1, size: listing.size } };
 			return;
 		}
-		if (index === 0 && scheme === 'docs') profile.firstPageSeen = true;
+		if (listing.index === 0 && listing.scheme === 'docs') profile.firstPageSeen = true;
 		const fresh = items.filter((item) => !seen.has(idOf(item)) && seen.add(idOf(item)));
 		if (fresh.length === 0 && items.length > 0 && hasMore) {
 			// The same page again: page_num counts from 1 (or only `page` is read). Else no reading is left.
-			if (index === 1 && scheme === 'docs') {
-				scheme = 'one';
+			if (listing.index === 1 && listing.scheme === 'docs') {
+				listing.scheme = 'one';
 				trying = true;
-				if (served !== undefined) size = served;
+				if (served !== undefined) listing.size = served;
 				continue;
 			}
 			throw new PagingError(
@@ -259,22 +214,22 @@ export async function* readList<F>(
 			);
 		}
 		if (trying && fresh.length > 0) {
-			profile.scheme = scheme;
+			profile.scheme = listing.scheme;
 			trying = false;
 		}
-		if (index === 0 && hasMore) {
+		if (listing.index === 0 && hasMore) {
 			pin = pinAfter(items, query);
-			if (items.length < size) served = items.length;
+			if (items.length < listing.size) served = items.length;
 		}
-		delivered += fresh.length;
-		index++;
-		yield { items: fresh, hasMore, ...counted, next: { page: index, size } };
-		if (!hasMore || items.length === 0 || delivered >= limit) return;
-		const pageSize = served ?? size;
+		listing.delivered += fresh.length;
+		listing.index++;
+		yield { items: fresh, hasMore, ...counted, next: { page: listing.index, size: listing.size } };
+		if (!hasMore || items.length === 0 || listing.delivered >= limit) return;
+		const pageSize = served ?? listing.size;
 		const objects = total ?? maxObjects;
-		if (index * pageSize >= objects + pageSize) {
+		if (listing.index * pageSize >= objects + pageSize) {
 			throw new PagingError(
-				`UseePay still answers has_more after ${index} pages of ${pageSize}, more than the ${objects} objects ${total !== undefined ? 'its total names' : 'a listing reads'}`,
+				`UseePay still answers has_more after ${listing.index} pages of ${pageSize}, more than the ${objects} objects ${total !== undefined ? 'its total names' : 'a listing reads'}`,
 				`After ${requests} requests, with ${seen.size} objects read. Set a Limit, or narrow the list with filters.`,
 			);
 		}
