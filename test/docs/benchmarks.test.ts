@@ -4,23 +4,18 @@
  * summary is bench/profile.js. The fixtures are records of two tiny smoke runs on a loaded machine:
  * real rows in the real shape, not figures to quote.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
+import { n8nOf, recordHeader } from '../../bench/record';
+import { renderDocument, renderRecord } from '../../bench/render';
+import { selfTime } from '../../bench/profile';
+import { n8nLine } from '../../tools/lib/n8nLines';
+import { committedDocument, thisMachine, writeTwice } from '../support/benchRecords';
 import crmSync from './fixtures/crm-sync-smoke.json';
 import trigger from './fixtures/trigger-smoke.json';
 
-const { DOCUMENT, readRecords, renderDocument, renderRecord } = require('../../bench/render');
-const { n8nOf, recordHeader, writeRecord } = require('../../bench/record');
-const { selfTime } = require('../../bench/profile');
-const { n8nLine } = require('../../tools/lib/n8nLines');
-
 describe('docs/BENCHMARKS.md', () => {
 	it('is what rendering the committed records gives (run npm run bench:render)', () => {
-		const committed = fs.readFileSync(DOCUMENT, 'utf8');
-		expect(renderDocument(committed, readRecords())).toBe(committed);
+		const { markdown, rendered } = committedDocument();
+		expect(rendered).toBe(markdown);
 	});
 });
 
@@ -132,11 +127,11 @@ describe('writing a record (--record)', () => {
 			commit: expect.stringMatching(/^[0-9a-f]{40}$/),
 			dirty: expect.any(Boolean),
 			machine: {
-				cpuModel: os.cpus()[0].model,
-				cores: os.cpus().length,
+				cpuModel: thisMachine().cpuModel,
+				cores: thisMachine().cores,
 				memoryGiB: expect.any(Number),
-				os: expect.stringContaining(os.type()),
-				benchNode: process.version,
+				os: expect.stringContaining(thisMachine().osType),
+				benchNode: thisMachine().node,
 				loadAtStart: expect.any(Array),
 			},
 		});
@@ -145,28 +140,18 @@ describe('writing a record (--record)', () => {
 	});
 
 	it('writes docs/bench/<bench>-<date>.json, -2 for a second run that day, formatted as prettier formats it', () => {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'useepay-records-'));
 		const record = {
 			bench: 'trigger',
 			date: '2026-12-07T09:30:10.257Z',
 			load: [0.5, 0.25],
 			rows: [{ codes: { 200: 30 } }],
 		};
-		const first = writeRecord(record, dir);
-		const second = writeRecord(record, dir);
-		expect([first, second]).toEqual([
-			path.join(dir, 'trigger-2026-12-07.json'),
-			path.join(dir, 'trigger-2026-12-07-2.json'),
-		]);
-		const text = fs.readFileSync(second, 'utf8');
-		expect(JSON.parse(text)).toEqual(record);
-		// What the repository's prettier --check (npm run format:check) accepts.
-		const prettier = require.resolve('prettier/bin/prettier.cjs');
-		const config = path.join(__dirname, '..', '..', '.prettierrc.js');
-		const check = spawnSync(process.execPath, [prettier, '--config', config, '--check', second], { encoding: 'utf8' });
-		expect(check.status).toBe(0);
-		expect(text).toContain('\n\t"bench": "trigger",\n');
-		fs.rmSync(dir, { recursive: true, force: true });
+		const written = writeTwice(record);
+		expect(written.names).toEqual(['trigger-2026-12-07.json', 'trigger-2026-12-07-2.json']);
+		expect(JSON.parse(written.text)).toEqual(record);
+		// What the repository's prettier --check (npm run format:check) accepts: tabs, short arrays on one line.
+		expect(written.prettierAccepts).toBe(true);
+		expect(written.text).toContain('\n\t"load": [0.5, 0.25],\n');
 	});
 });
 
