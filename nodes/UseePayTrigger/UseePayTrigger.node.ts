@@ -64,7 +64,7 @@ export class UseePayTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"This trigger registers its own webhook endpoint with UseePay when the workflow is published. It needs the UseePay Public Key in the credential to verify events. UseePay must reach this n8n over HTTPS: set n8n's WEBHOOK_URL to its public https:// address.",
+					"This trigger registers its own webhook endpoint with UseePay when the workflow is published. It needs the UseePay Public Key in the credential to verify events. UseePay must reach this n8n over HTTPS: set n8n's WEBHOOK_URL to its public https:// address. Trying it with the local UseePay emulator of this package's repository (npm start)? Its dashboard, http://127.0.0.1:4010/, confirms payments, sends any event and shows each delivery.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -50,8 +50,12 @@ async function startDemo({
 	log(`n8n ${runtime.version} ready; building and packing n8n-nodes-useepay (about 30-60 s)`);
 	const tarball = packPackage(path.join(dir, 'pack'));
 
-	const { emulator, url: emulatorUrl } = await startEmulator(emulatorOptions, emulatorPort);
-	log(`UseePay emulator on ${emulatorUrl}`);
+	// The demo merchant is configured (not just accepted), so the dashboard shows its exact values.
+	const { emulator, url: emulatorUrl } = await startEmulator(
+		{ merchants: [MERCHANT], ...emulatorOptions },
+		emulatorPort,
+	);
+	log(`UseePay emulator on ${emulatorUrl} (its dashboard: ${emulatorUrl}/)`);
 	const n8n = new N8nInstance({ runtime, dir: path.join(dir, 'n8n'), port: n8nPort, brokerPort });
 	const stop = async () => {
 		await n8n.stop();

@@ -8,7 +8,10 @@
  *   actions are added, its actions listed first → UseePay node's panel: for a sample of
  *   operations of every resource, the fields that must show (from the built node description)
  *   and none of the other operations' fields
- *   → credential modal: the Test (Retry) button against the emulator, and a wrong key failing.
+ *   → credential modal: the Test (Retry) button against the emulator, and a wrong key failing
+ *   → canvas: icons and the node's subtitle in words → the emulator's dashboard (dashboard.js):
+ *   a payment confirmed and refunded there runs the published events workflow once per event
+ *   → the examples run twice, leaving no webhook endpoint with failing deliveries (examples.js).
  * Nothing may leave 127.0.0.1: the page's other requests are aborted and recorded, Chromium
  * itself resolves only loopback, and n8n runs with a preload that refuses and records any
  * non-loopback connection (net-guard.cjs).
@@ -26,6 +29,8 @@ const { REPO_ROOT, ensureRuntime } = require('../lib/n8n');
 const { port, assertPortsFree } = require('../lib/ports');
 const { aptInstall } = require('../lib/system');
 const { createChecks, sleep } = require('../lib/checks');
+const { dashboardChecks } = require('./dashboard');
+const { examplesTwice } = require('./examples');
 
 const STARTED = Date.now();
 const OUT = path.join(REPO_ROOT, 'artifacts', 'ui');
@@ -747,6 +752,17 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	await credentialTest(ui, demo, descriptions);
 	await credentialWrongKey(ui, demo);
 	await canvasIcons(ui, iconResponses, descriptions, sample);
+	stage('emulator dashboard');
+	const dashboardPage = await page.context().newPage();
+	/** @param {string} name */
+	const shot = async (name) => {
+		const file = path.join(OUT, name);
+		await dashboardPage.screenshot({ path: file, fullPage: true });
+		shots.push(file);
+	};
+	await dashboardChecks({ page: dashboardPage, demo, record, shot });
+	stage('examples run twice');
+	await examplesTwice({ demo, record });
 }
 
 // ---------------------------------------------------------------------------------------------
