@@ -90,4 +90,16 @@ describe('list search pages with the paging engine', () => {
 		expect(result.paginationToken).toBeUndefined();
 		expect(api.requests.map((r) => r.query)).toEqual([{ page_num: '0', page_size: '50' }]);
 	});
+
+	it('an error answer fails the search with UseePay’s error', async () => {
+		api = await startRecorder(() => ({
+			status: 401,
+			body: { code: 'unauthorized', source: null, message: 'Invalid API key' },
+		}));
+		await expect(searchCustomer.call(loadOptionsContext(api.url))).rejects.toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '401',
+		});
+		expect(api.requests).toHaveLength(1);
+	});
 });

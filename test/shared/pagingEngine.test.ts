@@ -6,8 +6,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ListPace, PagingProfile, ReadListOptions } from '../../nodes/shared/pagination';
-import { MAX_LIST_OBJECTS, newPagingProfile, PagingError, readList } from '../../nodes/shared/pagination';
-import { LIST_REQUESTS_PER_SECOND } from '../../nodes/shared/pagination';
+import {
+	LIST_REQUESTS_PER_SECOND,
+	MAX_LIST_OBJECTS,
+	newPagingProfile,
+	PagingError,
+	readList,
+} from '../../nodes/shared/pagination';
 import { BULK_DEFAULTS } from '../../nodes/UseePay/shared/bulk/n8n';
 import type { FakeListOptions } from './fakeList';
 import { fakeList } from './fakeList';

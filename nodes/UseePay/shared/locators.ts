@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ListCursor } from '../../shared/pagination';
-import { idOf, PagingError, readList } from '../../shared/pagination';
+import { idOf, PagingError, pagingFailure, readList } from '../../shared/pagination';
 import { useePayPages, useePayPagingProfile } from '../../shared/transport';
 
 /** The node's listSearch method that lists a resource's objects (`customer` → `searchCustomer`). */
@@ -90,8 +90,9 @@ export function searchList(path: string, label: (object: IDataObject) => string)
 				next = page.hasMore && page.items.length > 0 ? { ...page.next, seen: page.items.map(idOf) } : undefined;
 			}
 		} catch (error) {
-			if (!(error instanceof PagingError)) throw error;
-			next = undefined; // UseePay would only answer pages already shown: the list ends here
+			// A PagingError: UseePay would only answer pages already shown, so the list ends here.
+			if (!(error instanceof PagingError)) throw pagingFailure(this.getNode(), error);
+			next = undefined;
 		}
 		const needle = (filter ?? '').trim().toLowerCase();
 		const results: INodeListSearchItems[] = objects
