@@ -278,7 +278,8 @@ describeRouting(
 			},
 			method: 'GET',
 			path: '/api/v1/payment_intents',
-			query: { status: 'cancelled', customer_id: 'cus_1', merchant_order_id: 'ORD-1', page_num: '0', page_size: '5' },
+			// A workflow saved with `cancelled` sends `canceled`, the spelling the Status filter uses (statusFilter).
+			query: { status: 'canceled', customer_id: 'cus_1', merchant_order_id: 'ORD-1', page_num: '0', page_size: '5' },
 		},
 	],
 	[
