@@ -1,5 +1,5 @@
 /**
- * Issue 12, finding 6: the emulator, run as users run it (its own process), bounds every body
+ * The emulator, run as users run it (its own process), bounds every body
  * (API and control plane) and answers 413 in UseePay's error shape; its control plane takes JSON
  * from programs on this machine only, not cross-site requests from web pages. Every attack gets a
  * 4xx, and the emulator keeps serving.

@@ -1,5 +1,5 @@
 /**
- * Issue 12 acceptance: a matrix of invalid inputs (IDs, amounts, currencies, emails, metadata
+ * A matrix of invalid inputs (IDs, amounts, currencies, emails, metadata
  * keys, JSON) over many operations, routed and code. Each case runs through n8n-core against a
  * recording server and must fail with a clear error (a NodeOperationError naming the field and the item), both
  * stopping and continuing on fail, having sent nothing.

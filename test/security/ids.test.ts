@@ -1,5 +1,5 @@
 /**
- * Issue 12, finding 3: an ID must not leave its path segment. Every ID the user gives is checked
+ * An ID must not leave its path segment. Every ID the user gives is checked
  * against UseePay's ID shape (letters, digits, `_`, `-`; not a path word such as `create`) before
  * any request, in routed operations and in the code operations of customers; an ID read from a
  * UseePay answer is checked before it goes into a path too.

@@ -1,5 +1,5 @@
 /**
- * Issue 12, finding 4: amounts and currencies are checked before anything is sent. An amount is a
+ * Amounts and currencies are checked before anything is sent. An amount is a
  * finite number, above zero where UseePay requires it, with no more decimals than its currency
  * has (ISO 4217: JPY 0, USD 2, KWD 3); a currency is an ISO 4217 code; a Merchant Customer ID of
  * spaces is no ID.

@@ -1,5 +1,5 @@
 /**
- * Issue 12, finding 7: an answer that echoes the request (its headers included) must not carry the
+ * An answer that echoes the request (its headers included) must not carry the
  * API key into an error message, an error item or an output item. Checked for routed operations
  * and for the code operations of customers, stopping and continuing on fail.
  */

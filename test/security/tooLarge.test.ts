@@ -1,5 +1,5 @@
 /**
- * Issue 12, finding 6 from the node's side: a body over the emulator's 1 MiB gets a 413, which is
+ * From the node's side: a body over the emulator's 1 MiB gets a 413, which is
  * final. The node used to get a connection reset instead and retry it (Create: six attempts).
  */
 import type { INodeParameters } from 'n8n-workflow';
