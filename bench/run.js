@@ -47,6 +47,9 @@
  * crm-sync-<date>.json, from which `npm run bench:render` renders docs/BENCHMARKS.md's tables.
  * --profile has every measured `n8n execute` write a V8 CPU profile (artifacts/bench/…) and prints
  * the functions with the most self time (bench/profile.js); its CPU figures include the profiler.
+ * --dialect sdk runs the emulator in the official PHP SDK's reading of UseePay's API (`page`
+ * paging at most 20 a page, `data` lists, E11000 duplicate answers, string amounts: see
+ * emulator/README.md, Dialects), the node learning it from the answers as it would from UseePay.
  *
  * Ports 5800–5899 only (5800 n8n, 5801 + 5812 task broker), shifted by USEEPAY_PORT_OFFSET. Not
  * part of `npm test`.
@@ -69,7 +72,7 @@ const { printHotspots, profileDir, profileEnv } = require('./profile');
 const CREDENTIAL = { id: 'useepayBenchCred1', name: 'UseePay (bench emulator)' };
 const FAULTS = { serverErrorRate: 0.01, throttleRate: 0.02, resetRate: 0.0025, lostResponseRate: 0.0025 };
 const KINDS = ['ours', 'ours-resync', 'ours-create', 'http-default', 'http-batch'];
-const USAGE = `npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ${KINDS.join(',')}] [--index-rss 100000] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep] [--record] [--profile]\n`;
+const USAGE = `npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ${KINDS.join(',')}] [--index-rss 100000] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep] [--record] [--profile] [--dialect docs|sdk]\n`;
 
 /**
  * @typedef {object} BenchArgs
@@ -87,6 +90,7 @@ const USAGE = `npm run bench -- [--items 2000] [--runs 1] [--faults | --only-fau
  * @property {number} indexRss
  * @property {boolean} record write docs/bench/crm-sync-<date>.json
  * @property {string|null} profile where the measured runs' CPU profiles go (--profile)
+ * @property {'docs'|'sdk'} dialect the emulator's reading of UseePay's API (emulator/README.md, Dialects)
  */
 
 /** @param {string[]} argv @returns {BenchArgs} */
@@ -107,6 +111,7 @@ function parseArgs(argv) {
 		indexRss: 0,
 		record: false,
 		profile: null,
+		dialect: 'docs',
 	};
 	readFlags(argv, {
 		'--items': (value) => (args.items = Number(value())),
@@ -123,6 +128,11 @@ function parseArgs(argv) {
 		'--keep': () => (args.keep = true),
 		'--record': () => (args.record = true),
 		'--profile': () => (args.profile = profileDir('crm-sync')),
+		'--dialect': (value) => {
+			const dialect = String(value());
+			if (dialect !== 'docs' && dialect !== 'sdk') throw new Error('--dialect: docs or sdk');
+			args.dialect = dialect;
+		},
 		'--help': () => usage(),
 		'-h': () => usage(),
 	});
@@ -514,6 +524,7 @@ async function setUp(args) {
 		rateLimitPerSec: args.limit,
 		requestLogLimit: 2000000,
 		eventLogLimit: 10,
+		dialect: args.dialect,
 	});
 	const n8n = new N8nInstance({ runtime, dir: path.join(workDir, 'n8n'), port: port(5800), brokerPort: port(5801) });
 	n8n.installPackage(tarball);
@@ -674,7 +685,7 @@ async function main() {
 	const started = recordHeader('crm-sync', 'bench', process.argv.slice(2));
 	const kinds = args.only || KINDS;
 	process.stdout.write(
-		`bench: ${args.items} items, ${args.runs} run(s), emulator ${args.latencyMs} ms latency, ${args.limit} req/s limit; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
+		`bench: ${args.items} items, ${args.runs} run(s), emulator ${args.latencyMs} ms latency, ${args.limit} req/s limit, ${args.dialect} dialect; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`,
 	);
 	const prepared = await setUp(args);
 	const baselineCpuMs = await cpuBaseline(prepared);
