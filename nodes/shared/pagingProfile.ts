@@ -26,7 +26,8 @@ export type PagingScheme = 'docs' | 'one' | 'page';
  * for the life of the n8n process, so a wrong guess costs one request once, not one per list:
  * the paging scheme, whether page_num 0 has answered a first page with objects (then an empty
  * one there is an empty list), the largest page_size accepted, whether `to_created_at` is
- * taken, which SDK parameters were refused, and when the next paced page request may start.
+ * taken, which SDK parameters were refused, when the next paced page request may start, and
+ * the spelling of a cancelled status its filters match.
  */
 export interface PagingProfile {
 	scheme: PagingScheme;
@@ -35,6 +36,8 @@ export interface PagingProfile {
 	pinning: boolean;
 	refused: { page: boolean; limit: boolean };
 	nextRequestAt: number;
+	/** How this UseePay's lists spell a cancelled status filter, once one has matched (Get Many). */
+	cancelSpelling?: 'canceled' | 'cancelled';
 }
 
 export const newPagingProfile = (): PagingProfile => ({

@@ -58,4 +58,36 @@ describe('Status filters accept both spellings of cancelled and send `canceled`'
 		});
 		expect(api.requests[0].query.status).toBe('paid');
 	});
+
+	it('a UseePay whose objects say `cancelled` (exact filter): asked for again as `cancelled`, remembered', async () => {
+		const stored = [
+			{ id: 'pi_1', status: 'cancelled' },
+			{ id: 'pi_2', status: 'succeeded' },
+		];
+		api.setResponder((request) => ({
+			status: 200,
+			body: { items: stored.filter((pi) => pi.status === request.query.status), has_more: false },
+		}));
+		const getCanceled = async () =>
+			await runUseePay({
+				baseUrl: api.url,
+				parameters: {
+					resource: 'paymentIntent',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { status: 'canceled' },
+				},
+			});
+		const first = await getCanceled();
+		expect(first.items.map((i) => i.json.id)).toEqual(['pi_1']);
+		// canceled: page_num 0 empty (and page 1, in case pages count from 1), then cancelled.
+		expect(api.requests.map((r) => [r.query.status, r.query.page_num])).toEqual([
+			['canceled', '0'],
+			['canceled', '1'],
+			['cancelled', '0'],
+		]);
+		api.requests.splice(0);
+		expect((await getCanceled()).items.map((i) => i.json.id)).toEqual(['pi_1']);
+		expect(api.requests.map((r) => [r.query.status, r.query.page_num])).toEqual([['cancelled', '0']]);
+	});
 });

@@ -14,6 +14,11 @@ import { pagingFailure, pagingProfile, readList } from '../../shared/pagination'
 import { byDisplayName, optionsOf } from './fields';
 import type { OperationSpec } from './resource';
 
+/** How a cancelled object's status is sent: `canceled`, as UseePay's one real answer sample and its PHP SDK spell it. */
+export const CANCELED = 'canceled';
+/** The other spelling (webhook event names), asked for when `canceled` matches nothing. */
+const CANCELLED = 'cancelled';
+
 /**
  * Get Many's pagination (routing's `operations.pagination`): readList over n8n's routing
  * request, so Return All and Limit get the same paging, pacing (100 requests per second, the
@@ -43,19 +48,39 @@ export async function paginateUseePayList(
 		const { httpCode, source, error } = first.json;
 		return failedPage({ item: first }, httpCode, { source, message: error });
 	};
-	const results: INodeExecutionData[] = [];
-	try {
-		for await (const page of readList(fetchPage, profile, { query: baseQuery, limit })) {
-			if ('failed' in page) {
-				if ('item' in page.failed) return [page.failed.item];
-				throw page.failed.error;
+	/** One listing of `query`: its items, or the error item routing made (Continue On Fail). */
+	const list = async (query: IDataObject): Promise<{ items: INodeExecutionData[]; failed?: true }> => {
+		const items: INodeExecutionData[] = [];
+		try {
+			for await (const page of readList(fetchPage, profile, { query, limit })) {
+				if ('failed' in page) {
+					if ('item' in page.failed) return { items: [page.failed.item], failed: true };
+					throw page.failed.error;
+				}
+				for (const json of page.items) if (items.length < limit) items.push({ json });
 			}
-			for (const json of page.items) if (results.length < limit) results.push({ json });
+		} catch (error) {
+			throw pagingFailure(this.getNode(), error);
 		}
-	} catch (error) {
-		throw pagingFailure(this.getNode(), error);
+		return { items };
+	};
+	const status = baseQuery.status;
+	if (status !== CANCELED && status !== CANCELLED) return (await list(baseQuery)).items;
+	// A cancelled status: in the spelling this UseePay has answered to; until it has, when
+	// `canceled` matches nothing, `cancelled` is asked for too (a server that stores that one).
+	const spellings: Array<typeof CANCELED | typeof CANCELLED> = profile.cancelSpelling
+		? [profile.cancelSpelling]
+		: [CANCELED, CANCELLED];
+	let listed: Awaited<ReturnType<typeof list>> = { items: [] };
+	for (const spelling of spellings) {
+		listed = await list({ ...baseQuery, status: spelling });
+		if (listed.failed) return listed.items;
+		if (listed.items.length > 0) {
+			profile.cancelSpelling = spelling;
+			break;
+		}
 	}
-	return results;
+	return listed.items;
 }
 
 /**
@@ -112,15 +137,12 @@ export function idFilter(name: string, displayName: string, example: string): IN
 	return queryFilter({ displayName, name, type: 'string', default: '', placeholder: `e.g. ${example}` });
 }
 
-/** How a cancelled object's status is sent: `canceled`, as UseePay's one real answer sample and its PHP SDK spell it. */
-export const CANCELED = 'canceled';
-
 /**
  * A Status filter: each status a value (labelled by it, see optionsOf) or an option of its own
  * (with a description). UseePay spells a cancelled status both `cancelled` (webhook event names)
  * and `canceled` (its one real answer sample, the PHP SDK): the option is `canceled`, and
  * `cancelled` (workflows saved before, an expression) is sent as `canceled` too, so both spellings
- * ask for the same objects.
+ * ask for the same objects; should nothing match, paginateUseePayList asks for `cancelled`.
  */
 export function statusFilter(statuses: Array<string | INodePropertyOptions>, defaultStatus: string): INodeProperties {
 	const spelled = (status: string) => (status === 'cancelled' ? CANCELED : status);
