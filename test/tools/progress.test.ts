@@ -1,13 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { runScript } from '../support/toolProcesses';
 
-const REPO = path.resolve(__dirname, '..', '..');
-
-/** Runs a script; its stdout lines. */
-function linesOf(command: string, args: string[], env: Record<string, string> = {}): string[] {
-	const run = spawnSync(command, args, { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env } });
+/** The script's output lines; it must write nothing to stderr. */
+function linesOf(shell: 'node' | 'bash', script: string, env: Record<string, string> = {}): string[] {
+	const run = runScript(shell, script, env);
 	expect(run.stderr).toBe('');
-	return run.stdout.trim().split('\n');
+	return run.lines;
 }
 
 describe('progress lines of npm start (tools/demo/progress.js, tools/lib/progress.sh)', () => {
@@ -20,7 +17,7 @@ describe('progress lines of npm start (tools/demo/progress.js, tools/lib/progres
 			require('node:child_process').execFileSync('sleep', ['3.5']);
 			progress.log('ready');
 			progress.stop();`;
-		const lines = linesOf(process.execPath, ['-e', script], { USEEPAY_STARTED_MS: String(Date.now() - 7000) });
+		const lines = linesOf('node', script, { USEEPAY_STARTED_MS: String(Date.now() - 7000) });
 		expect(lines[0]).toMatch(/^\[t [78]s\] installing n8n 2\.41\.1 into \/cache \(about 4-8 minutes\)$/);
 		const beats = lines.slice(1, -1);
 		expect(beats.length).toBeGreaterThanOrEqual(2);
@@ -35,14 +32,14 @@ describe('progress lines of npm start (tools/demo/progress.js, tools/lib/progres
 			const progress = createProgress({ name: 't', quietMs: 1500 });
 			let n = 0;
 			const timer = setInterval(() => { progress.log('step ' + n++); if (n === 6) { clearInterval(timer); progress.stop(); } }, 500);`;
-		expect(linesOf(process.execPath, ['-e', script]).filter((line) => line.includes('still'))).toEqual([]);
+		expect(linesOf('node', script).filter((line) => line.includes('still'))).toEqual([]);
 	});
 
 	it("with_heartbeat says what still runs and keeps the command's exit status", () => {
 		const script = `PROGRESS_NAME=s PROGRESS_HEARTBEAT_S=1; source tools/lib/progress.sh
 			with_heartbeat "installing this project's npm packages (npm ci)" sleep 2.5; echo "exit $?"
 			with_heartbeat "failing" false || echo "exit $?"`;
-		const lines = linesOf('bash', ['-c', script], { USEEPAY_STARTED_MS: String(Date.now() - 30000) });
+		const lines = linesOf('bash', script, { USEEPAY_STARTED_MS: String(Date.now() - 30000) });
 		expect(lines[0]).toMatch(/^\[s 3[01]s\] still installing this project's npm packages \(npm ci\)… 1 s$/);
 		expect(lines).toContain('exit 0');
 		expect(lines).toContain('exit 1');
