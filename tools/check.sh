@@ -32,6 +32,8 @@ fi
 # Each step says how long it usually takes on a 2-core machine (warm: Node.js and n8n already in
 # ~/.cache/n8n-nodes-useepay; a new machine adds their installs, as the steps say), and the time
 # since the command started.
+# This command's own start (a run inside `npm run check` must not inherit the check's).
+unset USEEPAY_STARTED_MS
 PROGRESS_NAME=check
 source tools/lib/progress.sh
 started=$SECONDS

@@ -4,6 +4,8 @@
 # silent step prints "still …" at least every 20 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# This command's own start (a run inside `npm run check` must not inherit the check's).
+unset USEEPAY_STARTED_MS
 PROGRESS_NAME=useepay-demo
 source tools/lib/progress.sh
 
