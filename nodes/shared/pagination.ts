@@ -98,7 +98,8 @@ interface Listing {
  * goes one way (smaller sizes, parameters dropped, docs → one → page), so retries are bounded:
  * - `to_created_at`: no more pinning;
  * - page_size or limit at the first request: the maximum the message names, else (page_size)
- *   the next smaller size; a limit refused otherwise is sent no more, and so is `page`;
+ *   the next smaller size; a limit refused otherwise is sent no more, nor `page` and `limit`
+ *   once `page` is refused;
  * - page_num at the first request: page_num from 1 (with the SDK's page), then `page` alone.
  */
 function afterRefusal(
@@ -122,8 +123,13 @@ function afterRefusal(
 			return true;
 		}
 	}
-	if (paging[refused] !== undefined && (refused === 'limit' || (refused === 'page' && listing.scheme !== 'page'))) {
-		profile.refused[refused] = true;
+	if (paging[refused] !== undefined && refused === 'limit') {
+		profile.refused.limit = true;
+		return true;
+	}
+	// A UseePay that refuses the SDK's `page` does not read its `limit` either: neither is sent again.
+	if (paging[refused] !== undefined && refused === 'page' && listing.scheme !== 'page') {
+		profile.refused.page = profile.refused.limit = true;
 		return true;
 	}
 	if (refused === 'page_num' && firstRequest && (listing.scheme === 'docs' || !profile.refused.page)) {

@@ -30,6 +30,8 @@ export interface FakeListOptions {
 	repeatFrom?: number;
 	/** New objects past `objects`, for ever. */
 	endless?: boolean;
+	/** Query parameters refused with a 400 naming them (a server strict about unknown parameters). */
+	refuses?: string[];
 }
 
 export function fakeList(options: FakeListOptions) {
@@ -46,6 +48,7 @@ export function fakeList(options: FakeListOptions) {
 		hasMoreForever = false,
 		repeatFrom,
 		endless = false,
+		refuses = [],
 	} = options;
 	const queries: IDataObject[] = [];
 	const refuse = (source: string, message: string) => ({
@@ -53,6 +56,8 @@ export function fakeList(options: FakeListOptions) {
 		body: { code: 'invalid_argument', source, message },
 	});
 	const answer = (query: IDataObject): { status: number; body: IDataObject } => {
+		const unknown = refuses.find((name) => query[name] !== undefined);
+		if (unknown) return refuse(unknown, `unknown parameter ${unknown}`);
 		const int = (name: string) => (query[name] === undefined ? undefined : Number(query[name]));
 		let size = defaultSize;
 		let index = 0;

@@ -113,6 +113,21 @@ describe('readList: every object exactly once, within ceil(N / page size) + 2 re
 		expect(server.queries).toHaveLength(3);
 	});
 
+	it('page_num from 1 on a server that refuses the SDK’s page and limit: both dropped at once', async () => {
+		const { first, second, profile } = await twice(
+			{ objects: 250, pageBase: 1, refuses: ['page', 'limit'] },
+			[5, 3],
+			100,
+		);
+		expect(first.slice(1, 4)).toEqual([
+			{ page_num: 1, page_size: 100 },
+			{ page_num: 2, page: 2, page_size: 100, limit: 100 },
+			{ page_num: 2, page_size: 100 },
+		]);
+		expect(second).toEqual([1, 2, 3].map((page_num) => ({ page_num, page_size: 100 })));
+		expect(profile.refused).toEqual({ page: true, limit: true });
+	});
+
 	it.each([
 		[20, 13],
 		[10, 25],
