@@ -4,7 +4,8 @@
  * loads community packages, workflows imported and run with the n8n CLI, and what reached the
  * UseePay API checked on the wire. The whole suite runs once per n8n version: every version
  * `npm run check` proves (tools/lib/n8nLines.js), or those named with `--n8n <version>`
- * (repeatable). Prints each check with its n8n version, a summary per version and the total
+ * (repeatable); after them, the demo's core flows against the emulator in the official PHP SDK's reading
+ * of the API (`dialect: sdk`) on the newest n8n, or only that pass under `--dialect <name>`. Prints each check with its n8n version, a summary per version and the total
  * `e2e: N passed, M failed`; exits non-zero on a failure.
  */
 const fs = require('node:fs');
@@ -14,13 +15,13 @@ const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 
 const { ensureRuntime, packPackage, N8nInstance, exitOnSignal } = require('../lib/n8n');
-const { n8nLine } = require('../lib/n8nLines');
+const { n8nLine, TESTED_N8N_VERSIONS } = require('../lib/n8nLines');
 const { port } = require('../lib/ports');
 const { startRecorder } = require('../lib/recorder');
 const { requestedVersions } = require('../lib/args');
 const { MERCHANT, EXAMPLE, useePayCredential } = require('../lib/fixtures');
 const { emulatorApi, httpStatus } = require('../lib/http');
-const { succeededPayment, deliveredOnce, forgedDeliveryStatus, redeliver } = require('../lib/emulator');
+const { listed, succeededPayment, deliveredOnce, forgedDeliveryStatus, redeliver } = require('../lib/emulator');
 const { startDemo } = require('../demo/demo');
 const { createChecks, waitFor, sleep } = require('../lib/checks');
 const { agentSuite } = require('./agent');
@@ -31,25 +32,29 @@ const readFixture = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, nam
 
 const checks = createChecks();
 /**
- * The n8n version the suites run against now (part of every check's name) and its server.
- * @type {{version: string, node: string, server: N8nInstance | null}}
+ * The n8n version the suites run against now and the emulator's dialect (both part of every
+ * check's name), and the n8n server.
+ * @type {{version: string, node: string, dialect: string, server: N8nInstance | null}}
  */
-let current = { version: '', node: '', server: null };
+let current = { version: '', node: '', dialect: 'docs', server: null };
 /**
  * A check; when it fails and the n8n server it ran against has died, the failure says so.
  * @param {string} name
  * @param {() => Promise<void>} fn
  */
 const check = (name, fn) =>
-	checks.check(`[n8n ${current.version}] ${name}`, async () => {
-		try {
-			await fn();
-		} catch (error) {
-			const ended = current.server?.crashed();
-			if (ended && error instanceof Error) error.stack = `n8n crashed: it ${ended} (see its n8n.log)\n${error.stack}`;
-			throw error;
-		}
-	});
+	checks.check(
+		`[n8n ${current.version}${current.dialect === 'docs' ? '' : `, ${current.dialect} dialect`}] ${name}`,
+		async () => {
+			try {
+				await fn();
+			} catch (error) {
+				const ended = current.server?.crashed();
+				if (ended && error instanceof Error) error.stack = `n8n crashed: it ${ended} (see its n8n.log)\n${error.stack}`;
+				throw error;
+			}
+		},
+	);
 
 /** The reference suite's merchant: its own API key, which must never show in n8n's output. */
 const E2E_MERCHANT = { ...MERCHANT, apiKey: 'UseePay_SK_e2e_only' };
@@ -68,6 +73,22 @@ function assertStatus(run, expected) {
 }
 
 /**
+ * The emulator dialects the demo's core flows run under: the docs' reading (every n8n version),
+ * and the official PHP SDK's reading (`page` paging, `data` envelope, E11000 duplicates, `canceled`,
+ * string amounts; strictBody also refuses any body field UseePay's reference does not know) on the
+ * newest n8n only.
+ * @type {Record<string, {n8nPort: number, brokerPort: number, emulatorOptions: import('../../emulator/server').EmulatorOptions}>}
+ */
+const DIALECT_PASSES = {
+	docs: { n8nPort: port(5698), brokerPort: port(5699), emulatorOptions: { timeScale: 1000 } },
+	sdk: {
+		n8nPort: port(5702),
+		brokerPort: port(5703),
+		emulatorOptions: { timeScale: 1000, dialect: 'sdk', strictBody: true },
+	},
+};
+
+/**
  * What the demo's checks work with: the running demo, the emulator's API as the demo merchant,
  * n8n's REST API as the owner, and the published trigger's production URL and endpoints.
  * @typedef {object} DemoContext
@@ -80,20 +101,22 @@ function assertStatus(run, expected) {
 
 /**
  * `npm start`'s demo, for real: emulator + n8n + imported credential and workflows; the
- * credential test, the CRM sync and the trigger's whole life against the emulator.
+ * credential test, the CRM sync and the trigger's whole life against the emulator, in the
+ * emulator's dialect `current.dialect` (the AI agent under the docs' reading only).
  * @param {string} workDir
  */
 async function demoSuite(workDir) {
+	const pass = DIALECT_PASSES[current.dialect];
 	/** @type {any} what startDemo returns */
 	let demo;
 	await check('the demo starts: n8n ready with our nodes, credential and workflows, against the emulator', async () => {
 		demo = await startDemo({
-			dir: path.join(workDir, 'demo'),
+			dir: path.join(workDir, `demo-${current.dialect}`),
 			version: current.version,
-			n8nPort: port(5698),
+			n8nPort: pass.n8nPort,
 			emulatorPort: 0,
-			brokerPort: port(5699),
-			emulatorOptions: { timeScale: 1000 },
+			brokerPort: pass.brokerPort,
+			emulatorOptions: pass.emulatorOptions,
 		});
 	});
 	if (!demo) return;
@@ -107,14 +130,14 @@ async function demoSuite(workDir) {
 		session: demo.session,
 		triggerUrl,
 		endpointsForTrigger: async () =>
-			(await api('GET', '/api/v1/webhooks?page_size=100')).json.items.filter(
+			listed((await api('GET', '/api/v1/webhooks?page_size=100')).json).filter(
 				(/** @type {any} */ e) => e.url === triggerUrl,
 			),
 	};
 	try {
 		await credentialChecks(context);
 		await crmSyncChecks(context);
-		await agentSuite({ check, demo });
+		if (current.dialect === 'docs') await agentSuite({ check, demo });
 		await triggerChecks(context);
 		// After the trigger checks: this workflow's payments fire the published trigger too.
 		await lifecycleCheck(context);
@@ -152,7 +175,7 @@ async function crmSyncChecks({ demo, api }) {
 	await check('the imported CRM-sync workflow runs (n8n execute) and the customers are in the emulator', async () => {
 		const run = await demo.n8n.execute(EXAMPLE.crmSync);
 		assertStatus(run, 'success');
-		const customers = (await api('GET', '/api/v1/customers?page_size=100')).json.items;
+		const customers = listed((await api('GET', '/api/v1/customers?page_size=100')).json);
 		assert.deepEqual(customers.map((/** @type {any} */ c) => c.merchant_customer_id).sort(), [
 			'CRM-1001',
 			'CRM-1002',
@@ -171,10 +194,11 @@ async function crmSyncChecks({ demo, api }) {
 			items.map((/** @type {any} */ item) => item.json.action),
 			['updated', 'updated', 'updated'],
 		);
-		assert.equal((await api('GET', '/api/v1/customers?page_size=100')).json.items.length, 3);
+		assert.equal(listed((await api('GET', '/api/v1/customers?page_size=100')).json).length, 3);
 	});
 
-	await check('Get Many with Return All pages through 153 customers (page_size 100) in real n8n', async () => {
+	const pages = current.dialect === 'docs' ? 'page_num 0 and 1 of 100' : 'at most ceil(153 / 20) + 2 requests';
+	await check(`Get Many with Return All reads 153 customers once each (${pages}) in real n8n`, async () => {
 		for (let i = 0; i < 150; i++) {
 			const created = await api('POST', '/api/v1/customers/create', {
 				merchant_customer_id: `E2E-LIST-${i}`,
@@ -189,12 +213,19 @@ async function crmSyncChecks({ demo, api }) {
 		const items = run.output.data.resultData.runData['Get many customers'][0].data.main[0];
 		assert.equal(items.length, 153);
 		assert.equal(new Set(items.map((/** @type {any} */ item) => item.json.id)).size, 153);
-		const pages = demo.emulator
+		const requests = demo.emulator
 			.requests()
 			.slice(before)
-			.filter((/** @type {any} */ r) => r.path === '/api/v1/customers')
-			.map((/** @type {any} */ r) => `${r.query.page_num}/${r.query.page_size}`);
-		assert.deepEqual(pages, ['0/100', '1/100']);
+			.filter((/** @type {any} */ r) => r.path === '/api/v1/customers');
+		if (current.dialect === 'docs') {
+			const asked = requests.map((/** @type {any} */ r) => `${r.query.page_num}/${r.query.page_size}`);
+			assert.deepEqual(asked, ['0/100', '1/100']);
+		} else {
+			// The SDK's reading: `page` from 1, at most 20 a page; the node learns it from the answers.
+			const sizeServed = demo.emulator.config.maxPageSize;
+			assert.ok(requests.length <= Math.ceil(153 / sizeServed) + 2, `${requests.length} list requests`);
+			assert.equal(requests.at(-1).query.page, String(Math.ceil(153 / sizeServed)));
+		}
 	});
 }
 
@@ -302,7 +333,7 @@ async function lifecycleCheck({ demo }) {
 			assert.equal(one('Confirm payment intent').status, 'requires_capture');
 			assert.equal(one('Capture payment intent').status, 'succeeded');
 			const refund = one('Refund part');
-			assert.equal(refund.amount, 30);
+			assert.equal(Number(refund.amount), 30);
 			assert.equal(refund.payment_intent_id, one('Create payment intent').id);
 			assert.equal(one('Get refund').id, refund.id);
 			assert.equal(one('Get refund').status, 'succeeded');
@@ -457,14 +488,20 @@ async function referenceSuite(runtime, workDir) {
  */
 async function suitesOn(version) {
 	const runtime = await ensureRuntime({ version });
-	current = { version, node: runtime.nodeBin.match(/node-([\d.]+)/)?.[1] ?? '?', server: null };
+	current = { version, node: runtime.nodeBin.match(/node-([\d.]+)/)?.[1] ?? '?', dialect: 'docs', server: null };
 	process.stdout.write(`# n8n ${version} on Node.js ${current.node}\n`);
 	const before = checks.results.length;
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `useepay-e2e-${version}-`));
 	try {
-		await referenceSuite(runtime, workDir);
-		await npmStartSuite(workDir);
-		await demoSuite(workDir);
+		if (!onlyDialect) {
+			await referenceSuite(runtime, workDir);
+			await npmStartSuite(workDir);
+			await demoSuite(workDir);
+		}
+		if (onlyDialect || version === TESTED_N8N_VERSIONS[0]) {
+			current.dialect = onlyDialect ?? 'sdk';
+			await demoSuite(workDir);
+		}
 	} catch (error) {
 		checks.fail(`[n8n ${version}] the e2e harness ran to the end`, error);
 	}
@@ -475,6 +512,16 @@ async function suitesOn(version) {
 	);
 	if (failed === 0 && !process.env.KEEP_E2E_DIR) fs.rmSync(workDir, { recursive: true, force: true });
 	else process.stdout.write(`# work folder kept: ${workDir}\n`);
+}
+
+/**
+ * `--dialect <name>` runs only the demo's core flows under that emulator dialect (a quick look
+ * while working on one); without it, every suite runs and the SDK dialect pass on the newest n8n.
+ */
+const dialectAt = process.argv.indexOf('--dialect');
+const onlyDialect = dialectAt > 0 ? process.argv[dialectAt + 1] : undefined;
+if (onlyDialect !== undefined && !(onlyDialect in DIALECT_PASSES)) {
+	throw new Error(`--dialect: one of ${Object.keys(DIALECT_PASSES).join(', ')}`);
 }
 
 async function main() {

@@ -23,6 +23,14 @@ async function startEmulator(options = {}, port = 0) {
 }
 
 /**
+ * The objects of a UseePay list answer, in either envelope: the docs' `items`, or the PHP SDK's
+ * `data` (the emulator's `listEnvelope: 'data'`, part of its SDK dialect).
+ * @param {any} json
+ * @returns {any[]}
+ */
+const listed = (json) => json.items ?? json.data;
+
+/**
  * A payment intent created and confirmed with the succeeding test card: `payment_intent.succeeded`
  * goes to every endpoint that listens for it.
  * @param {(method: string, apiPath: string, body?: unknown) => Promise<import('./http').JsonAnswer>} api
@@ -123,7 +131,7 @@ async function registeredEndpoints(emulatorUrl, merchant, urls, timeoutMs = 6000
 		await waitFor(
 			'the published triggers to register their endpoints',
 			async () => {
-				const items = (await api('GET', '/api/v1/webhooks?page_size=100')).json.items;
+				const items = listed((await api('GET', '/api/v1/webhooks?page_size=100')).json);
 				enabled = items.filter((/** @type {any} */ endpoint) => endpoint.status !== 'disabled');
 				return missing().length === 0;
 			},
@@ -140,6 +148,7 @@ async function registeredEndpoints(emulatorUrl, merchant, urls, timeoutMs = 6000
 module.exports = {
 	startEmulator,
 	registeredEndpoints,
+	listed,
 	succeededPayment,
 	deliveries,
 	deliveredOnce,
