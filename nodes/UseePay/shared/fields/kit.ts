@@ -11,7 +11,12 @@ import { labelOf } from '../checks';
  * only the fields the user adds are sent.
  */
 
-/** A single object (body.ts sends the `details` group as the object). */
+/**
+ * A single object (body.ts sends the `details` group as the object). `multipleValues: false` is
+ * said explicitly: when the editor recomputes the parameters (after any other field changes, e.g.
+ * a drag-and-drop mapping) n8n keeps an empty fixedCollection the user just added only when it is
+ * marked single-valued; unmarked, Address vanished as soon as another field was mapped.
+ */
 export function objectField(
 	name: string,
 	displayName: string,
@@ -24,6 +29,7 @@ export function objectField(
 		type: 'fixedCollection',
 		placeholder: `Add ${displayName}`,
 		default: {},
+		typeOptions: { multipleValues: false },
 		...extra,
 		options: [{ displayName: 'Details', name: 'details', values }],
 	};
