@@ -1,6 +1,13 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { createEmulator } from '../../emulator/server';
+import { preparePay } from '../../nodes/UseePay/resources/invoice/payOnce';
+import { prepareCapture, prepareConfirm } from '../../nodes/UseePay/resources/paymentIntent/moveOnce';
+import { prepareRefund } from '../../nodes/UseePay/resources/refund/createOnce';
+import type { Clock } from '../../nodes/UseePay/shared/bulk/clock';
+import { realClock } from '../../nodes/UseePay/shared/bulk/clock';
+import { moneyMoveRun } from '../../nodes/UseePay/shared/moneyMoves';
+import { UseePay } from '../../nodes/UseePay/UseePay.node';
 import { TEST_CREDENTIALS } from '../support/n8n';
 
 /**
@@ -76,3 +83,23 @@ export function expectOnePerInput(items: INodeExecutionData[], n: number) {
 }
 
 export const faultsOff = { serverErrorRate: 0, lostResponseRate: 0, resetRate: 0 };
+
+/**
+ * Waits 50 times shorter than asked: the backoff between retries (250 ms, 500 ms, ... 8 s) is
+ * what the test would spend its time on, and how long it is changes nothing of what is sent.
+ */
+const hurriedClock: Clock = { now: () => realClock.now(), sleep: async (ms) => await realClock.sleep(ms / 50) };
+
+/** The node with its money moves at a test's pace (5,000 requests per second) and `maxRetries`. */
+export class UseePayAtTestPace extends UseePay {
+	constructor(maxRetries: number, maxConcurrent = 20) {
+		super();
+		const bulk = { clock: hurriedClock, defaults: { requestsPerSecond: 5000, maxConcurrent, maxRetries } };
+		this.customOperations = {
+			...this.customOperations,
+			refund: { create: moneyMoveRun(prepareRefund, bulk) },
+			paymentIntent: { capture: moneyMoveRun(prepareCapture, bulk), confirm: moneyMoveRun(prepareConfirm, bulk) },
+			invoice: { pay: moneyMoveRun(preparePay, bulk) },
+		};
+	}
+}

@@ -1,16 +1,19 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { createEmulator } from '../../emulator/server';
-import { preparePay } from '../../nodes/UseePay/resources/invoice/payOnce';
-import { prepareCapture, prepareConfirm } from '../../nodes/UseePay/resources/paymentIntent/moveOnce';
-import { prepareRefund } from '../../nodes/UseePay/resources/refund/createOnce';
-import type { Clock } from '../../nodes/UseePay/shared/bulk/clock';
-import { realClock } from '../../nodes/UseePay/shared/bulk/clock';
-import { moneyMoveRun } from '../../nodes/UseePay/shared/moneyMoves';
-import { UseePay } from '../../nodes/UseePay/UseePay.node';
 import { runUseePay } from '../support/n8n';
 import type { Emulator } from './fixtures';
-import { appliedPer, call, CARD, EMULATOR_KEY, expectOnePerInput, faultsOff, listAll, makeMany } from './fixtures';
+import {
+	appliedPer,
+	call,
+	CARD,
+	EMULATOR_KEY,
+	expectOnePerInput,
+	faultsOff,
+	listAll,
+	makeMany,
+	UseePayAtTestPace,
+} from './fixtures';
 
 /**
  * Money never moves twice. For each money-moving operation, 500 items run against the emulator
@@ -29,28 +32,8 @@ import { appliedPer, call, CARD, EMULATOR_KEY, expectOnePerInput, faultsOff, lis
  */
 const N = 500;
 const FAULTS = { serverErrorRate: 0.1, lostResponseRate: 0.1, resetRate: 0.02 };
-const RETRY_ON_FAIL = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 };
+const RETRY_ON_FAIL = { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 };
 const locator = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
-
-/**
- * Waits 50 times shorter than asked: the backoff between retries (250 ms, 500 ms, ... 8 s) is
- * what the test would spend its time on, and how long it is changes nothing of what is sent.
- */
-const hurriedClock: Clock = { now: () => realClock.now(), sleep: async (ms) => await realClock.sleep(ms / 50) };
-
-/** The node with its money moves at a test's pace (5,000 requests per second) and `maxRetries`. */
-class UseePayAtTestPace extends UseePay {
-	constructor(maxRetries: number) {
-		super();
-		const bulk = { clock: hurriedClock, defaults: { requestsPerSecond: 5000, maxConcurrent: 20, maxRetries } };
-		this.customOperations = {
-			...this.customOperations,
-			refund: { create: moneyMoveRun(prepareRefund, bulk) },
-			paymentIntent: { capture: moneyMoveRun(prepareCapture, bulk), confirm: moneyMoveRun(prepareConfirm, bulk) },
-			invoice: { pay: moneyMoveRun(preparePay, bulk) },
-		};
-	}
-}
 
 interface MoneyCase {
 	name: string;
@@ -81,8 +64,8 @@ function transitionMovements(path: (id: string) => string) {
 		);
 }
 
-const CASES: MoneyCase[] = [
-	{
+export const CASES = {
+	refundCreate: {
 		name: 'Refund Create',
 		// Even items: the default key (execution, node, item); odd items: their own key.
 		parameters: {
@@ -107,7 +90,7 @@ const CASES: MoneyCase[] = [
 		},
 		rerun: (items) => every(items).filter((i) => i % 2 === 1),
 	},
-	{
+	paymentIntentCapture: {
 		name: 'Payment Intent Capture',
 		parameters: { resource: 'paymentIntent', operation: 'capture', paymentIntentId: locator('={{ $json.id }}') },
 		setup: async (url) =>
@@ -119,7 +102,7 @@ const CASES: MoneyCase[] = [
 		done: { listPath: '/api/v1/payment_intents', status: 'succeeded' },
 		rerun: every,
 	},
-	{
+	paymentIntentConfirm: {
 		name: 'Payment Intent Confirm',
 		parameters: {
 			resource: 'paymentIntent',
@@ -140,7 +123,7 @@ const CASES: MoneyCase[] = [
 		done: { listPath: '/api/v1/payment_intents', status: 'succeeded' },
 		rerun: every,
 	},
-	{
+	invoicePay: {
 		name: 'Invoice Pay',
 		parameters: { resource: 'invoice', operation: 'pay', invoiceId: locator('={{ $json.id }}') },
 		setup: async (url) => {
@@ -154,7 +137,7 @@ const CASES: MoneyCase[] = [
 		done: { listPath: '/api/v1/invoices', status: 'paid' },
 		rerun: every,
 	},
-];
+} satisfies Record<string, MoneyCase>;
 
 /**
  * Items of run A whose outcome the emulator's state contradicts. An output item: the money moved
@@ -178,16 +161,17 @@ function untruthful(items: INodeExecutionData[], moved: number[]) {
 const errorOf = (item: INodeExecutionData) => (item.json.error === undefined ? undefined : String(item.json.error));
 const count = (items: INodeExecutionData[], test: (item: INodeExecutionData) => boolean) => items.filter(test).length;
 
-describe(`money moves at most once: ${N} items per operation under 5xx and lost answers, retried and repeated`, () => {
-	let emu: Emulator;
+/** Registers the test of one money-moving operation (one file each: they run side by side). */
+export function describeMoneyMovesOnce(c: MoneyCase) {
+	const { name } = c;
+	describe(`${name} moves money at most once: ${N} items under 5xx and lost answers, retried and repeated`, () => {
+		let emu: Emulator;
 
-	afterEach(async () => {
-		await emu.close();
-	});
+		afterEach(async () => {
+			await emu.close();
+		});
 
-	it.each(CASES.map((c) => [c.name, c] as const))(
-		'%s',
-		async (name, c) => {
+		it('each item moves it once, says what landed when it fails, and is "already done" when repeated', async () => {
 			emu = createEmulator({ seed: 42 });
 			const { url } = await emu.listen(0);
 			const items = await c.setup(url);
@@ -257,7 +241,6 @@ describe(`money moves at most once: ${N} items per operation under 5xx and lost 
 				expect(items.filter((item) => statuses.get(String(item.id)) !== c.done?.status)).toEqual([]);
 			}
 			expect({ doubles, missing }).toEqual({ doubles: 0, missing: 0 });
-		},
-		60000,
-	);
-});
+		}, 60000);
+	});
+}
