@@ -8,7 +8,7 @@ import { invalidInput, isPlainObject } from './checks';
  * refund): it travels in the object's metadata under this name, and the node looks for it
  * before sending (moneyMoves.ts).
  */
-export const IDEMPOTENCY_METADATA_KEY = 'n8n_idempotency_key';
+export const IDEMPOTENCY_METADATA_FIELD = 'n8n_idempotency_key';
 const MAX_KEY_LENGTH = 200;
 
 export const idempotencyKeyField: INodeProperties = {
@@ -17,7 +17,7 @@ export const idempotencyKeyField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. ORD-1001-refund',
-	description: `Makes the refund happen at most once: it is saved in the refund's metadata (${IDEMPOTENCY_METADATA_KEY}), and if this payment already has a refund with this key, that refund is returned instead of refunding again. Empty: one key per execution, node and item (safe under Retry On Fail). Set your own, e.g. the order ID, to make manual re-runs and repeated AI agent calls safe.`,
+	description: `Makes the refund happen at most once: it is saved in the refund's metadata (${IDEMPOTENCY_METADATA_FIELD}), and if this payment already has a refund with this key, that refund is returned instead of refunding again. Empty: one key per execution, node and item (safe under Retry On Fail). Set your own, e.g. the order ID, to make manual re-runs and repeated AI agent calls safe.`,
 };
 
 /** FNV-1a, 32 bits, as 8 hex digits: tells the default keys of different requests apart. */
@@ -45,7 +45,7 @@ export function idempotencyKeyOf(ctx: IExecuteFunctions, parameters: ItemParamet
 		throw invalidInput(parameters, 'idempotencyKey', `is longer than ${MAX_KEY_LENGTH} characters`);
 	}
 	if (given) return given;
-	const inMetadata = isPlainObject(body.metadata) ? body.metadata[IDEMPOTENCY_METADATA_KEY] : undefined;
+	const inMetadata = isPlainObject(body.metadata) ? body.metadata[IDEMPOTENCY_METADATA_FIELD] : undefined;
 	if (typeof inMetadata === 'string' && inMetadata.trim()) return inMetadata.trim();
 	const execution = ctx.getExecutionId() ?? 'unsaved';
 	return `n8n:${execution}:${ctx.getNode().id}:${parameters.getItemIndex()}:${digest(JSON.stringify(body))}`;
@@ -54,5 +54,5 @@ export function idempotencyKeyOf(ctx: IExecuteFunctions, parameters: ItemParamet
 /** The body with the key in its metadata (the user's metadata kept). */
 export function withIdempotencyKey(body: IDataObject, key: string): IDataObject {
 	const metadata = isPlainObject(body.metadata) ? body.metadata : {};
-	return { ...body, metadata: { ...metadata, [IDEMPOTENCY_METADATA_KEY]: key } };
+	return { ...body, metadata: { ...metadata, [IDEMPOTENCY_METADATA_FIELD]: key } };
 }

@@ -4,7 +4,7 @@ import { buildBody } from '../../shared/body';
 import type { Answer, Failure } from '../../shared/bulk/client';
 import { failureOf } from '../../shared/bulk/client';
 import type { BulkRun } from '../../shared/bulk/n8n';
-import { IDEMPOTENCY_METADATA_KEY, idempotencyKeyOf, withIdempotencyKey } from '../../shared/idempotencyKey';
+import { IDEMPOTENCY_METADATA_FIELD, idempotencyKeyOf, withIdempotencyKey } from '../../shared/idempotencyKey';
 import type { Lookup, PrepareMove } from '../../shared/moneyMoves';
 import type { PageAnswer } from '../../../shared/pagination';
 import { pageAnswer, pagingFailure, readList } from '../../../shared/pagination';
@@ -26,7 +26,7 @@ function refundLookup(
 ): () => Promise<Lookup> {
 	const isOurs = (refund: IDataObject) =>
 		String(refund.payment_intent_id ?? '') === paymentIntentId &&
-		String((refund.metadata as IDataObject | null | undefined)?.[IDEMPOTENCY_METADATA_KEY] ?? '') === key;
+		String((refund.metadata as IDataObject | null | undefined)?.[IDEMPOTENCY_METADATA_FIELD] ?? '') === key;
 	type Failed = { failed: Failure; attempts: number };
 	const pages = async (qs: IDataObject): Promise<PageAnswer<Failed>> => {
 		const result = await run.client.send({ method: 'GET', path: getMany.path as string, qs }, { idempotent: true });
@@ -59,7 +59,7 @@ export const prepareRefund: PrepareMove = (ctx, run, i) => {
 	const built = buildBody(parameters, create.body ?? {});
 	const paymentIntentId = String(built.payment_intent_id);
 	const key = idempotencyKeyOf(ctx, parameters, built);
-	const check = `run Refund → Get Many with Payment Intent ID ${paymentIntentId}: a refund whose metadata ${IDEMPOTENCY_METADATA_KEY} is "${key}" is this item's. Running the node again with Idempotency Key "${key}" refunds only if there is none`;
+	const check = `run Refund → Get Many with Payment Intent ID ${paymentIntentId}: a refund whose metadata ${IDEMPOTENCY_METADATA_FIELD} is "${key}" is this item's. Running the node again with Idempotency Key "${key}" refunds only if there is none`;
 	return {
 		request: { method: 'POST', path: create.path as string, body: withIdempotencyKey(built, key) },
 		find: refundLookup(ctx, run, paymentIntentId, key),
