@@ -8,13 +8,16 @@ describe('the Options of the bulk customer operations', () => {
 		(p) => p.name === 'options' && p.displayOptions?.show?.resource?.includes('customer'),
 	);
 
-	it('one Options collection, shown for Create, Create or Update and Update', () => {
-		expect(options).toHaveLength(1);
-		expect(options[0].displayOptions?.show?.operation).toEqual(['create', 'createOrUpdate', 'update']);
+	it('an Options collection for Create and Update, and one for Create or Update (with its sync options)', () => {
+		expect(options.map((o) => o.displayOptions?.show?.operation)).toEqual([['create', 'update'], ['createOrUpdate']]);
 	});
 
 	it('shows the defaults the code uses', () => {
-		const defaults = Object.fromEntries((options[0].options as INodeProperties[]).map((o) => [o.name, o.default]));
-		expect(defaults).toEqual(BULK_DEFAULTS);
+		for (const collection of options) {
+			const defaults = Object.fromEntries((collection.options as INodeProperties[]).map((o) => [o.name, o.default]));
+			expect(defaults).toMatchObject(BULK_DEFAULTS);
+		}
+		const sync = Object.fromEntries((options[1].options as INodeProperties[]).map((o) => [o.name, o.default]));
+		expect(sync).toEqual({ ...BULK_DEFAULTS, emptyValues: 'ignore', previewOnly: false, skipUnchanged: true });
 	});
 });

@@ -194,7 +194,7 @@ describe('Customer → Create or Update against the emulator', () => {
 		email: `c${i}@example.com`,
 	}));
 
-	it('creates what is new, updates what exists, and a re-run creates nothing', async () => {
+	it('creates what is new, updates what exists, and a re-run writes nothing', async () => {
 		const emu = createEmulator({ seed: 1 });
 		const { url } = await emu.listen(0);
 		try {
@@ -231,7 +231,9 @@ describe('Customer → Create or Update against the emulator', () => {
 				items: rows,
 				parameters: createOrUpdate(),
 			});
-			expect(again.items.map((i) => i.json.action)).toEqual(rows.map(() => 'updated'));
+			// Nothing changed since: every row is skipped (Skip Unchanged), one list read and no write.
+			expect(again.items.map((i) => i.json.action)).toEqual(rows.map(() => 'unchanged'));
+			expect(apiRequests()).toBe(10 + 1 + rows.length + 1);
 			const creates = emu.requests().filter((r) => r.path === '/api/v1/customers/create');
 			expect(creates).toHaveLength(10 + 20);
 			const customers = emu.store.list('500000000007245', 'customers', { query: { page_size: '100' } }).items;

@@ -12,8 +12,11 @@ export interface RowKey {
 
 /** What the index knows about a row's customer. */
 export type Resolution =
-	/** The customers whose key is the row's (more than one only for an email). */
-	| { kind: 'found'; ids: string[] }
+	/**
+	 * The customers whose key is the row's (more than one only for an email), as the list (or the
+	 * lookup) showed them: Skip Unchanged and Preview compare them with the row.
+	 */
+	| { kind: 'found'; ids: string[]; customers: IDataObject[] }
 	/** Not in the account when its list was read. */
 	| { kind: 'absent' }
 	/** The index cannot tell (no key, list not read to its end): the row looks itself up. */
@@ -26,12 +29,20 @@ export const keyOf = (field: MatchOn, value: string): RowKey => ({
 
 const mapKey = (key: RowKey) => `${key.field}:${key.value}`;
 
+/** The resolution of a row whose customers the list or a lookup showed. */
+export const found = (customers: IDataObject[]): Resolution => ({
+	kind: 'found',
+	ids: customers.map((customer) => String(customer.id)),
+	customers,
+});
+
 /**
  * Customer → Create or Update's index: the account's customers, read once per run, matched
  * against the rows' keys, so that each row needs one write instead of a lookup and a write.
  *
- * Only what the rows ask for is kept (the ids of the customers whose Merchant Customer ID or
- * email is some row's key), so memory grows with the rows, not with the account. The index also
+ * Only what the rows ask for is kept (the customers whose Merchant Customer ID or email is some
+ * row's key, as listed, for Skip Unchanged to compare), so memory grows with the rows, not with
+ * the account. The index also
  * decides the order in which rows start (`next`): a row whose customer a page has shown starts
  * at once, while the list is still being read, so the writes don't wait for the whole list; a
  * row keyed by email waits for the end of the list (a later page may hold a second customer
@@ -40,7 +51,7 @@ const mapKey = (key: RowKey) => `${key.field}:${key.value}`;
 export class CustomerIndex {
 	private readonly rowsByKey = new Map<string, number[]>();
 
-	private readonly idsByKey = new Map<string, string[]>();
+	private readonly customersByKey = new Map<string, IDataObject[]>();
 
 	private readonly resolutions: Array<Resolution | undefined>;
 
@@ -112,7 +123,7 @@ export class CustomerIndex {
 			for (const row of rows) {
 				if (this.resolutions[row] !== undefined) continue;
 				this.unresolvedByMerchantId--;
-				this.resolve(row, { kind: 'found', ids: this.idsByKey.get(key) ?? [] });
+				this.resolve(row, found(this.customersByKey.get(key) ?? []));
 			}
 		}
 	}
@@ -120,8 +131,8 @@ export class CustomerIndex {
 	/** The whole list has been read: every other row's answer is known now. */
 	complete(): void {
 		this.settleAll((key) => {
-			const ids = this.idsByKey.get(mapKey(key));
-			return ids ? { kind: 'found', ids } : { kind: 'absent' };
+			const customers = this.customersByKey.get(mapKey(key));
+			return customers ? found(customers) : { kind: 'absent' };
 		});
 	}
 
@@ -141,10 +152,9 @@ export class CustomerIndex {
 		if (value === undefined || value === null || value === '') return;
 		const key = mapKey(keyOf(field, String(value)));
 		if (!this.rowsByKey.has(key)) return;
-		const ids = this.idsByKey.get(key) ?? [];
-		const id = String(customer.id);
-		if (!ids.includes(id)) ids.push(id);
-		this.idsByKey.set(key, ids);
+		const customers = this.customersByKey.get(key) ?? [];
+		if (!customers.some((known) => String(known.id) === String(customer.id))) customers.push(customer);
+		this.customersByKey.set(key, customers);
 	}
 
 	private settleAll(answer: (key: RowKey) => Resolution): void {

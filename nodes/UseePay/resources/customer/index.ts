@@ -1,10 +1,20 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { bulkOptionsField } from '../../shared/bulk/n8n';
 import { getOperation, useePayResource } from '../../shared/resource';
 import { create } from './create';
 import { createOrUpdate } from './createOrUpdate';
 import { getMany } from './getAll';
 import { update } from './update';
+import { syncOptionFields } from './sync';
 import { customerCreate, customerCreateOrUpdate, customerUpdate } from './writes';
+
+const writeOptions = bulkOptionsField([create.value, update.value]);
+const syncOptions = bulkOptionsField([createOrUpdate.value]);
+// Create or Update's Options: the scheduler's and the sync's own (Preview, Skip Unchanged ...), by label.
+syncOptions.options = [...((syncOptions.options ?? []) as INodeProperties[]), ...syncOptionFields].sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);
 
 /**
  * Customers. Create, Update and Create or Update run as code (writes.ts: the writes a CRM sync
@@ -23,6 +33,6 @@ export const customer = useePayResource({
 		getMany,
 		{ ...update, run: customerUpdate },
 	],
-	// The options of the writes' scheduler and retries.
-	fields: [bulkOptionsField([create, createOrUpdate, update].map((op) => op.value))],
+	// The options of the writes' scheduler and retries (and Create or Update's own).
+	fields: [writeOptions, syncOptions],
 });

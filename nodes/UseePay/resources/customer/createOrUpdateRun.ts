@@ -1,0 +1,89 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { Clock } from '../../shared/bulk/clock';
+import type { BulkRun } from '../../shared/bulk/n8n';
+import { runBulk } from '../../shared/bulk/n8n';
+import { readList } from '../../../shared/pagination';
+import { customerPages } from './calls';
+import { createOrUpdateRow } from './createOrUpdateRow';
+import type { RowKey } from './customerIndex';
+import { CustomerIndex, keyOf } from './customerIndex';
+import { syncOptions } from './sync';
+
+/** A row's Match On and key, read ahead for the index (undefined: left to the row's own turn). */
+function rowKey(run: BulkRun, row: number): RowKey | undefined {
+	try {
+		const parameters = run.parameters(row);
+		const matchOn = parameters.getNodeParameter('matchOn', 'merchant_customer_id');
+		if (matchOn !== 'merchant_customer_id' && matchOn !== 'email') return undefined;
+		const value = parameters.getNodeParameter(matchOn, '');
+		if ((typeof value !== 'string' && typeof value !== 'number') || String(value) === '') return undefined;
+		return keyOf(matchOn, String(value));
+	} catch {
+		return undefined; // the row's turn reports the error
+	}
+}
+
+/**
+ * Reads the customer list into the index (pages first in the scheduler's queue: rows wait for
+ * them), and decides when to stop: at the end of the list; as soon as every row keyed by
+ * Merchant Customer ID has been found and none is keyed by email; or, for an account of more
+ * than 100 customers per row, after as many pages as there are rows (looking the rest up one by
+ * one is cheaper then). When the answer says how long the list is (`total`), that decides at the
+ * first page. A list that cannot be read (a failure, or a PagingError) leaves the rows to their
+ * own lookups. Its pages go through the run's scheduler, which paces them with the writes.
+ */
+async function readIndex(index: CustomerIndex, run: BulkRun): Promise<void> {
+	let pages = 0;
+	try {
+		for await (const page of readList(customerPages(run.client, true), run.paging, { pace: false })) {
+			if ('failed' in page || index.closed) break;
+			index.add(page);
+			pages++;
+			if (!page.hasMore || index.pending === 0) {
+				index.complete();
+				return;
+			}
+			const pagesNeeded = page.total === undefined ? pages : Math.ceil(page.total / Math.max(1, page.items.length));
+			if (pagesNeeded > run.itemCount || pages >= run.itemCount) break;
+		}
+	} catch {
+		// Cancelled, or an answer we could not read: the rows look themselves up.
+	}
+	index.abandon();
+}
+
+/**
+ * Customer → Create or Update: each row's customer is found by merchant_customer_id (or email),
+ * updated when found and the row changes it, created otherwise; the output is the customer with
+ * `action: 'created' | 'updated' | 'unchanged'` (or, with Preview Only, the plan of each row:
+ * createOrUpdateRow). With two rows or more, the account's customer list is read once
+ * (readIndex) and each row then costs one write at most; a single row is looked up on its own
+ * (GET with the filter, then the write).
+ */
+export function customerCreateOrUpdateWith(clock?: Clock) {
+	return async function customerCreateOrUpdate(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const sync = syncOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
+		let index: CustomerIndex | undefined;
+		let reading: Promise<void> = Promise.resolve();
+		const plan = async (run: BulkRun) => {
+			if (run.itemCount < 2) return undefined;
+			const built = new CustomerIndex(Array.from({ length: run.itemCount }, (_, row) => rowKey(run, row)));
+			run.signal?.addEventListener('abort', () => built.close(), { once: true });
+			index = built;
+			reading = readIndex(built, run);
+			return built.next;
+		};
+		try {
+			return await runBulk(this, async (run, i) => await createOrUpdateRow(this, run, i, index, sync), {
+				clock,
+				plan,
+			});
+		} finally {
+			index?.close();
+			await reading;
+		}
+	};
+}
+
+export const customerCreateOrUpdate = customerCreateOrUpdateWith();
