@@ -85,8 +85,8 @@ describe('money moves: what an item says when something goes wrong', () => {
 			'GET /api/v1/payment_intents/pi_1',
 		]);
 		expect(items[0].json.error).toBe(
-			'UseePay had a server problem: busy (gave up after 3 attempts). The capture may have gone through (an answer ' +
-				'was lost and the check failed): run Payment Intent → Get for pi_1: status succeeded means it was captured. ' +
+			'UseePay had a server problem: busy (gave up after 3 attempts). The capture may have gone through (its outcome ' +
+				'was left open and the check failed): run Payment Intent → Get for pi_1: status succeeded means it was captured. ' +
 				'Running Capture again is safe: the payment intent is returned, not charged twice.',
 		);
 	});

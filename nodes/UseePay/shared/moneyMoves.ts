@@ -4,7 +4,7 @@ import { domainFailureError } from '../../shared/errors';
 import type { BulkRequest, Failure, Reconciled } from './bulk/client';
 import { failureOf, isSuccess } from './bulk/client';
 import type { BulkOptions, BulkRun } from './bulk/n8n';
-import { failureError, runBulk } from './bulk/n8n';
+import { failureError, runBulk, withNote } from './bulk/n8n';
 import type { CodeRun } from './resource';
 
 /**
@@ -110,7 +110,7 @@ async function moveOnce(ctx: IExecuteFunctions, run: BulkRun, move: MoneyMove, i
 	}
 	const error = failureError(ctx, failure, i, result.attempts);
 	if (lastCheck === 'failed' && (result.ambiguous || !refused)) {
-		const note = `The ${move.noun} may have gone through (an answer was lost and the check failed): ${move.howToCheck}`;
+		const note = `The ${move.noun} may have gone through (its outcome was left open and the check failed): ${move.howToCheck}`;
 		throw withNote(error, note);
 	}
 	if (!refused && (failure.failure !== 'error' || lastCheck === 'not moved')) {
@@ -133,11 +133,6 @@ function succeeded(
 		if (failed) throw failed;
 	}
 	return object;
-}
-
-function withNote<E extends Error>(error: E, note: string): E {
-	error.message = `${error.message}. ${note}.`;
-	return error;
 }
 
 /** Runs tasks with the same key one after another, in arrival order; other keys run alongside. */

@@ -114,6 +114,15 @@ export function failureError(ctx: IExecuteFunctions, failure: Failure, itemIndex
 }
 
 /**
+ * The item's error with a sentence added to its message (what an error item shows): for a write
+ * whose failure leaves its outcome open, what landed and how to check (see shared/moneyMoves.ts).
+ */
+export function withNote<E extends Error>(error: E, note: string): E {
+	error.message = `${error.message}. ${note}.`;
+	return error;
+}
+
+/**
  * The output item of a failed item under Continue On Fail, as routing makes it: a UseePay error
  * becomes errorItem's json ({error, code, source, httpCode}); any other error (bad input ...) an
  * item with `error` set, which n8n turns into {error: message} (and routes to an error output).
