@@ -21,7 +21,7 @@ import {
  *
  * A. the node's own retries (1) under n8n's Retry On Fail, with Continue On Fail: items that
  *    fail say what landed, and what they say is checked against the emulator's state;
- * B. the same items again in the same execution (what n8n's Retry On Fail, or a re-run with the
+ * B. (8 retries) the same items again in the same execution (what n8n's Retry On Fail, or a re-run with the
  *    same keys, does): every item ends done, none twice;
  * C. an AI agent repeating the same calls (same execution), faults still on;
  * D. a new execution (a manual re-run; refunds: the items with their own Idempotency Key), faults
@@ -196,7 +196,7 @@ export function describeMoneyMovesOnce(c: MoneyCase) {
 
 			// B: the same items again in the same execution (n8n Retry On Fail, a re-run with the same keys).
 			emu.setConfig(FAULTS);
-			const b = await run(5, items, { settings: RETRY_ON_FAIL });
+			const b = await run(8, items, { settings: RETRY_ON_FAIL });
 			expect(b.error).toBeUndefined();
 			expectOnePerInput(b.items, N);
 			expect(b.items.filter((item) => errorOf(item) !== undefined)).toEqual([]);
@@ -206,7 +206,7 @@ export function describeMoneyMovesOnce(c: MoneyCase) {
 			});
 
 			// C: an AI agent repeats every call (same execution), faults still on.
-			const c1 = await run(5, items, { settings: RETRY_ON_FAIL });
+			const c1 = await run(8, items, { settings: RETRY_ON_FAIL });
 			expect(c1.error).toBeUndefined();
 			expectOnePerInput(c1.items, N);
 

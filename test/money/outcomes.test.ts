@@ -173,7 +173,7 @@ describe('money moves under the SDK dialect (data envelope, page from 1, 20 a pa
 			};
 			return { id: (await call(url, '/api/v1/payment_intents/create', body)).id };
 		});
-		emu.setConfig({ lostResponseRate: 0.3, serverErrorRate: 0.1 });
+		emu.setConfig({ lostResponseRate: 0.2, serverErrorRate: 0.05 });
 		const parameters = {
 			resource: 'refund',
 			operation: 'create',
@@ -184,7 +184,7 @@ describe('money moves under the SDK dialect (data envelope, page from 1, 20 a pa
 			const { error } = await runUseePay({
 				baseUrl: url,
 				credentials: EMULATOR_KEY,
-				nodeType: new UseePayAtTestPace(5, 1),
+				nodeType: new UseePayAtTestPace(8),
 				items: payments,
 				parameters,
 			});
