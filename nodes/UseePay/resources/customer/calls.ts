@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Answer, BulkClient, Failure, Reconciled, SendResult } from '../../shared/bulk/client';
 import type { BulkRun } from '../../shared/bulk/n8n';
-import { failureError } from '../../shared/bulk/n8n';
+import { failureError, withNote } from '../../shared/bulk/n8n';
 import { fillPath, idProblem } from '../../../shared/ids';
 import { isDuplicateAnswer } from '../../../shared/duplicate';
 import type { PageAnswer } from '../../../shared/listPage';
@@ -195,21 +195,32 @@ export class CustomerCalls {
 		throw this.error(result);
 	}
 
-	/**
-	 * POST /api/v1/customers/{id}: the same body twice sets the same fields, so it is retried.
-	 * The id is the user's (already checked by readId) or one UseePay answered with: checked here,
-	 * so that not even a wrong answer can send the update to another path.
-	 */
-	async update(id: string, body: IDataObject): Promise<IDataObject> {
+	/** An id UseePay answered with, checked before it is used or shown (a skipped row, a preview). */
+	checkAnsweredId(id: string): void {
 		const problem = idProblem(id);
 		if (problem) {
 			throw new NodeOperationError(this.ctx.getNode(), `UseePay answered with a customer ID that ${problem}`, {
 				itemIndex: this.itemIndex,
 			});
 		}
+	}
+
+	/**
+	 * POST /api/v1/customers/{id}: the same body twice sets the same fields, so it is retried.
+	 * The id is the user's (already checked by readId) or one UseePay answered with: checked here,
+	 * so that not even a wrong answer can send the update to another path.
+	 */
+	async update(id: string, body: IDataObject): Promise<IDataObject> {
+		this.checkAnsweredId(id);
 		const result = await this.run.client.send({ ...callOf(update, { customerId: id }), body }, { idempotent: true });
 		if (result.outcome.kind === 'answer' && isOk(result.outcome)) return asObject(result.outcome.body);
-		throw this.error(result);
+		const error = this.error(result);
+		// An attempt failed unclearly (a 5xx, a lost answer) and no answer followed: it may have landed.
+		if (result.outcome.kind === 'failure' && result.ambiguous) {
+			const check = `run Customer → Get for ${id} to see; sending it again is safe, it sets the same fields`;
+			throw withNote(error, `The update may have gone through: ${check}`);
+		}
+		throw error;
 	}
 }
 

@@ -19,6 +19,9 @@ type Action = 'created' | 'updated' | 'unchanged';
 /** What a sync would do with the row (Preview Only). */
 type PlannedAction = 'create' | 'update' | 'unchanged' | 'conflict';
 
+const isBlankKey = (value: unknown) =>
+	value === undefined || value === null || (typeof value !== 'object' && String(value).trim() === '');
+
 /**
  * One Preview output: flat, so that n8n's table view shows a row per input row and an IF node
  * can test `action`; `changes` holds, by dotted path (`address.city`), what the write would set.
@@ -32,14 +35,11 @@ function planned(
 		action,
 		...(reason ? { reason } : {}),
 		id: id === undefined ? null : (id as string),
-		merchant_customer_id: who.merchant_customer_id ?? null,
+		merchant_customer_id: isBlankKey(who.merchant_customer_id) ? null : (who.merchant_customer_id as string),
 		...(who.email !== undefined ? { email: who.email } : {}),
 		changes: changes as IDataObject,
 	};
 }
-
-const isBlankKey = (value: unknown) =>
-	value === undefined || value === null || (typeof value !== 'object' && String(value).trim() === '');
 
 /** Preview: a row without its key cannot be matched; it is reported, not failed. */
 function missingKey(parameters: ItemParameters, matchOn: MatchOn): string | undefined {
@@ -98,6 +98,7 @@ export async function createOrUpdateRow(
 	const updated = async (id: string) => ({ ...(await api.update(id, changes)), action: 'updated' as Action });
 	/** The found customer: left alone when it holds every field the row sets (Skip Unchanged), else updated. */
 	const decide = async (customer: IDataObject) => {
+		api.checkAnsweredId(String(customer.id));
 		const diff = changesOf(customer, changes);
 		const unchanged = Object.keys(diff).length === 0;
 		if (sync.preview) return planned(unchanged ? 'unchanged' : 'update', body, { id: customer.id, changes: diff });

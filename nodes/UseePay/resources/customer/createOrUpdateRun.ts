@@ -37,7 +37,13 @@ async function readIndex(index: CustomerIndex, run: BulkRun): Promise<void> {
 	let pages = 0;
 	try {
 		for await (const page of readList(customerPages(run.client, true), run.paging, { pace: false })) {
-			if ('failed' in page || index.closed) break;
+			if ('failed' in page) {
+				// Refused credentials refuse every row's own lookup too: the run fails, naming no item.
+				const { failure, attempts } = page.failed;
+				if (failure.statusCode === 401 || failure.statusCode === 403) run.failAll(failure, attempts);
+				break;
+			}
+			if (index.closed) break;
 			index.add(page);
 			pages++;
 			if (!page.hasMore || index.pending === 0) {

@@ -77,7 +77,9 @@ export const syncOptionFields: INodeProperties[] = [
  */
 export function changesOf(stored: unknown, sent: unknown, path = ''): Record<string, Change> {
 	if (isPlainObject(sent)) {
-		if (!isPlainObject(stored)) return { [path]: { from: stored ?? null, to: sent } };
+		// Nothing stored: each field the row sets is new (a create's diff, or an object UseePay shows none of).
+		if (stored === undefined || stored === null) stored = {};
+		if (!isPlainObject(stored)) return { [path]: { from: stored, to: sent } };
 		const changes: Record<string, Change> = {};
 		for (const [key, value] of Object.entries(sent)) {
 			Object.assign(changes, changesOf(stored[key], value, path ? `${path}.${key}` : key));
@@ -93,22 +95,22 @@ export function changesOf(stored: unknown, sent: unknown, path = ''): Record<str
 const isBlank = (value: unknown) => value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
- * The dotted paths of the fields the collection lists with an empty value (`''` or null), through
- * the shapes buildBody unwraps: `details` groups (address, shipping) and metadata `entries`.
- * Extra Fields (JSON) are left alone: a null there is sent as it is anyway.
+ * The dotted paths of the fields the collection lists with an empty value (`''` or null): its
+ * top-level fields and its metadata keys. Not the parts of an address or shipping group: n8n
+ * fills every part of a group when one is used, so an empty part cannot be told from a part the
+ * user never set. Extra Fields (JSON) are left alone: a null there is sent as it is anyway.
  */
-export function emptiedPaths(fields: IDataObject, prefix = ''): string[] {
+export function emptiedPaths(fields: IDataObject): string[] {
 	const paths: string[] = [];
 	for (const [key, value] of Object.entries(fields)) {
-		if (key === 'extraFields' && !prefix) continue;
-		const path = prefix ? `${prefix}.${key}` : key;
-		if (isBlank(value)) paths.push(path);
+		if (key === 'extraFields') continue;
+		if (isBlank(value)) paths.push(key);
 		else if (isPlainObject(value) && Array.isArray(value.entries)) {
 			for (const entry of value.entries as IDataObject[]) {
-				if (String(entry.key ?? '').trim() && isBlank(entry.value ?? ''))
-					paths.push(`${path}.${String(entry.key).trim()}`);
+				const entryKey = String(entry.key ?? '').trim();
+				if (entryKey && isBlank(entry.value ?? '')) paths.push(`${key}.${entryKey}`);
 			}
-		} else if (isPlainObject(value) && isPlainObject(value.details)) paths.push(...emptiedPaths(value.details, path));
+		}
 	}
 	return paths;
 }
