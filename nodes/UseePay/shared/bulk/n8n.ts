@@ -81,8 +81,13 @@ const CONNECTION_MEANING: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
 };
 
-/** The error of an item whose requests failed, with how many attempts were made. */
-export function failureError(ctx: IExecuteFunctions, failure: Failure, itemIndex: number, attempts: number): Error {
+/** The error of an item (undefined: of a request all share) whose requests failed, after `attempts`. */
+export function failureError(
+	ctx: IExecuteFunctions,
+	failure: Failure,
+	itemIndex: number | undefined,
+	attempts: number,
+) {
 	const node = ctx.getNode();
 	// Only a failure that was retried gets the count (a 400 after a retried 429 did not "give up").
 	const tries = failure.failure !== 'error' && attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
@@ -110,7 +115,8 @@ export function failureError(ctx: IExecuteFunctions, failure: Failure, itemIndex
 		return error;
 	}
 	if (failure.error instanceof Error) return failure.error;
-	return new NodeOperationError(node, `UseePay request failed [item ${itemIndex}]`, { itemIndex });
+	const item = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+	return new NodeOperationError(node, `UseePay request failed${item}`, { itemIndex });
 }
 
 /**
@@ -156,6 +162,8 @@ export interface BulkRun {
 	itemCount: number;
 	/** Reads one item's parameters (lazily, when its turn comes). */
 	parameters: (itemIndex: number) => ItemParameters;
+	/** Fails the run for a request all items share (a list read once): no item named, none started after. */
+	failAll: (failure: Failure, attempts: number) => void;
 }
 
 export interface BulkOptions {
@@ -188,6 +196,7 @@ export async function runBulk(
 	const requestsPerSecond = Number(options.requestsPerSecond ?? BULK_DEFAULTS.requestsPerSecond);
 	const maxRetries = Math.max(0, Math.floor(Number(options.maxRetries ?? BULK_DEFAULTS.maxRetries)));
 	const credentials = await ctx.getCredentials('useePayApi');
+	let sharedFailure: Error | undefined;
 	const signal = ctx.getExecutionCancelSignal();
 	const clock = cancellableClock(baseClock, signal);
 	const scheduler = new RequestScheduler({ maxConcurrent, requestsPerSecond, clock });
@@ -204,18 +213,24 @@ export async function runBulk(
 		paging: pagingProfile(useePayBaseUrl(credentials)),
 		itemCount: items.length,
 		parameters: parameterReader(ctx, items),
+		failAll: (failure, attempts) => (sharedFailure ??= failureError(ctx, failure, undefined, attempts)),
 	};
 	const cancelled = () => signal?.aborted === true;
 	const order = plan ? await plan(run) : undefined;
 	const continueOnFail = ctx.continueOnFail();
 	// Items in progress: enough that items waiting out a Retry-After don't starve the rate.
 	const workers = Math.max(8, maxConcurrent * 4);
-	const results = await runItems(items.length, workers, async (i) => await work(run, i), {
+	const itemWork = async (i: number) => {
+		if (sharedFailure) throw sharedFailure;
+		return await work(run, i);
+	};
+	const results = await runItems(items.length, workers, itemWork, {
 		stopAtFirstError: !continueOnFail,
 		cancelled,
 		order,
 	});
 	if (cancelled()) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
+	if (sharedFailure) throw sharedFailure;
 
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
