@@ -149,6 +149,26 @@ describe('customer writes on a fake clock: unclear failures, Max Retries 0, Stop
 		expect(items[0].json).toMatchObject({ httpCode: '500' });
 	});
 
+	it('Update: 5xx until the retries run out: the item says the update may have gone through and how to check', async () => {
+		api.setResponder(() => ({ status: 500, body: { code: 'service_unavailable', source: null, message: 'busy' } }));
+		const { items } = await run({
+			items: [row],
+			continueOnFail: true,
+			parameters: {
+				resource: 'customer',
+				operation: 'update',
+				customerId: { __rl: true, mode: 'id', value: 'cus_1' },
+				updateFields: { name: 'Ada' },
+				options: { requestsPerSecond: 50, maxRetries: 1 },
+			},
+		});
+		expect(wire()).toEqual(['POST /api/v1/customers/cus_1', 'POST /api/v1/customers/cus_1']);
+		expect(items[0].json.error).toBe(
+			'UseePay had a server problem: busy (gave up after 2 attempts). The update may have gone through: ' +
+				'run Customer → Get for cus_1 to see; sending it again is safe, it sets the same fields.',
+		);
+	});
+
 	it('Stop during a 30 s Retry-After: the run returns within 1 s, and its error names no item', async () => {
 		api.setResponder(() => ({ status: 429, headers: { 'retry-after': '30' }, body: { code: 'rate_limited' } }));
 		const stop = new AbortController();
