@@ -5,7 +5,9 @@
  * and playwright-core, the way a user clicks through it:
  *   sign-in → nodes panel search (trigger and node, with icons) → UseePay Trigger's panel, its
  *   event list and its setup notice → nodes panel after the trigger: the UseePay entry where
- *   actions are added, its actions listed first → UseePay node's panel: for a sample of
+ *   actions are added, its actions listed first → UseePay node's panel: Customer → Update with an
+ *   Address added under Update Fields (opened at once) kept after Email gets an expression, also
+ *   once the node is re-opened; for a sample of
  *   operations of every resource, the fields that must show (from the built node description)
  *   and none of the other operations' fields
  *   → credential modal: the Test (Retry) button against the emulator, and a wrong key failing
@@ -487,7 +489,7 @@ async function nodeActions(ui, { node }) {
  * @param {string[][]} sample resource/operation pairs
  * @param {import('playwright-core').Locator} updateCustomer the action that opens the panel
  */
-async function nodePanel(ui, demo, { node }, sample, updateCustomer) {
+async function nodePanel(ui, demo, { node, trigger }, sample, updateCustomer) {
 	stage('node panel');
 	const { page, ndv, params } = ui;
 	const t = Date.now();
@@ -500,8 +502,116 @@ async function nodePanel(ui, demo, { node }, sample, updateCustomer) {
 		nodeCredential === demo.credential.name,
 		nodeCredential,
 	);
+	await addressSurvivesExpression(ui, node, trigger.defaults.name);
 	for (const [resource, operation] of sample) await operationPanel(ui, node, resource, operation);
 	log(`${sample.length} operations checked in ${seconds(Date.now() - t)}`);
+}
+
+/**
+ * 5a. Customer → Update (the panel opens on it): Add Field → Address under Update Fields shows the
+ * Address fields at once (one level: the group's default is its open `details`), then Email is set
+ * to an expression; the empty Address must still be shown, also after the panel is closed and
+ * opened again (n8n used to drop an empty object group when it recomputed the parameters after
+ * another field changed). The expression is typed, not dragged: the trigger never ran, so the
+ * input panel has no data to map from. Ends on Customer → Get, which clears Update Fields.
+ * @param {Ui} ui
+ * @param {any} node the built node description
+ * @param {string} triggerName the trigger's name on the canvas (the other node)
+ */
+async function addressSurvivesExpression(ui, node, triggerName) {
+	stage('node panel (Address after an expression in Email)');
+	const { page, ndv, params } = ui;
+	const name = 'Customer → Update: an empty Address added under Update Fields';
+	try {
+		const updateFields = node.properties.find(
+			(/** @type {any} */ p) => p.name === 'updateFields' && p.displayOptions?.show?.resource?.includes('customer'),
+		);
+		const addressFields = updateFields.options.find((/** @type {any} */ o) => o.name === 'address').options[0].values;
+		const box = params
+			.locator('div.multi-parameter')
+			.filter({ has: page.locator('label.n8n-input-label[for="updateFields"]') })
+			.first();
+		const address = box.getByTestId('fixed-collection-address');
+		/** Add Field → an option, by its label (the legacy select, or the newer dropdown). @param {string} label */
+		const addField = async (label) => {
+			await box
+				.getByTestId('collection-parameter-add')
+				.or(box.getByTestId('collection-parameter-add-dropdown'))
+				.first()
+				.click();
+			const option = page
+				.locator('.el-select-dropdown__item:visible, [role="menuitem"]:visible')
+				.filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+			await option.first().click();
+		};
+		await addField('Address');
+		await address.waitFor({ state: 'visible' });
+		/** The Address fields shown (names), in the group's panel. */
+		const shownAddressFields = async () => {
+			const shown = [];
+			for (const field of addressFields)
+				if (await address.locator(`label.n8n-input-label[for="${field.name}"]`).first().isVisible())
+					shown.push(field.name);
+			return shown;
+		};
+		await address
+			.locator(`label.n8n-input-label[for="${addressFields[0].name}"]`)
+			.first()
+			.waitFor({ state: 'visible', timeout: 5000 })
+			.catch(() => {});
+		const atOnce = await shownAddressFields();
+		record(
+			`Add Field → Address under Update Fields shows the ${addressFields.length} Address fields at once (no Add Address click)`,
+			atOnce.length === addressFields.length,
+			atOnce.join(', ') || 'none shown',
+		);
+		await addField('Email');
+		const emailItem = box
+			.locator('.parameter-item')
+			.filter({ has: page.getByTestId('parameter-input-email') })
+			.first();
+		await emailItem.hover();
+		await emailItem.getByText('Expression', { exact: true }).first().click();
+		const editor = emailItem.getByTestId('inline-expression-editor-input').locator('.cm-content').first();
+		await editor.waitFor({ state: 'visible' });
+		await editor.fill('{{ $json.email }}');
+		// leave the editor (its value is saved as typed); clicking a label changes nothing
+		await box.locator('label.n8n-input-label[for="updateFields"]').first().click();
+		await sleep(500);
+		const emailText = oneLine(await editor.innerText()).trim();
+		const shownAfter = await shownAddressFields();
+		record(
+			`${name} stays shown after Email is set to a typed expression (input panel has no data to drag)`,
+			(await address.isVisible()) && shownAfter.length === atOnce.length && emailText.includes('$json.email'),
+			`Email "${emailText}", Address ${(await address.isVisible()) ? `fields shown: ${shownAfter.join(', ') || 'none'}` : 'gone'}`,
+		);
+		await ui.shot('04a-node-panel-address-after-expression.png');
+		await page.getByTestId('ndv-close-button').click();
+		await ndv.waitFor({ state: 'hidden' });
+		await page.locator('[data-test-id="canvas-node"]').filter({ hasNotText: triggerName }).first().dblclick();
+		await ndv.waitFor({ state: 'visible' });
+		await box.waitFor({ state: 'visible' });
+		const reopenedEmail = oneLine(
+			await box.getByTestId('parameter-input-email').or(emailItem).first().innerText(),
+		).trim();
+		const reopened = await address.isVisible();
+		const shownReopened = reopened ? await shownAddressFields() : [];
+		record(
+			`${name} is still shown after closing and re-opening the node, with the Email expression`,
+			reopened && shownReopened.length === atOnce.length && reopenedEmail.includes('$json.email'),
+			`Email "${reopenedEmail}", Address ${reopened ? `fields shown: ${shownReopened.join(', ') || 'none'}` : 'gone'}`,
+		);
+	} catch (error) {
+		record(name, false, String(error instanceof Error ? error.message : error).split('\n')[0]);
+		await ui.shot('04a-node-panel-address-failure.png').catch(() => {});
+		await page.keyboard.press('Escape').catch(() => {});
+		if (!(await ndv.isVisible()))
+			await page.locator('[data-test-id="canvas-node"]').filter({ hasNotText: triggerName }).first().dblclick();
+	}
+	const get = operationsOf(node.properties, 'customer').find((/** @type {any} */ o) => o.value === 'get');
+	await ui
+		.choose('operation', get.name)
+		.catch((error) => record(`${name}: back to Customer → Get`, false, String(error)));
 }
 
 /**

@@ -53,6 +53,17 @@ export function textField(name: string, displayName: string, extra: Partial<INod
 	return { displayName, name, type: 'string', default: '', ...extra };
 }
 
+/**
+ * An object group (Address, Shipping …) added from Add Field opens with its fields at once: the
+ * editor gives an added field its default, and `{details: {}}` is the open group (one click, not
+ * Add Field → Address → Add Address). Only inside a collection: at the top level that default
+ * would show an optional object's fields unasked. body.ts drops the group while it is empty.
+ */
+function openWhenAdded(option: INodeProperties): INodeProperties {
+	const singleObject = option.type === 'fixedCollection' && option.typeOptions?.multipleValues === false;
+	return singleObject ? { ...option, default: { details: {} } } : option;
+}
+
 /** The optional fields of a create (and other writes): sent under their own names (body.ts `collection`). */
 export function additionalFields(options: INodeProperties[], extra: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -62,7 +73,7 @@ export function additionalFields(options: INodeProperties[], extra: Partial<INod
 		placeholder: 'Add Field',
 		default: {},
 		...extra,
-		options,
+		options: options.map(openWhenAdded),
 	};
 }
 
