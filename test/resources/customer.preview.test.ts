@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { createCustomer } from '../../emulator/resources/customers';
 import { createEmulator } from '../../emulator/server';
+import { readExample } from '../../tools/lib/fixtures';
 import { runUseePay } from '../support/n8n';
 
 /**
@@ -226,5 +227,40 @@ describe('Customer → Create or Update, Preview Only and Empty Values (against 
 		// Cleared once, the same rows change nothing any more.
 		const again = await run(rows, { emptyValues: 'clear' });
 		expect(again.items.map((i) => i.json.action)).toEqual(['unchanged', 'unchanged']);
+	});
+
+	it('the example examples/crm-preview-then-sync: its Preview node on its CRM rows plans what changed, with GETs only', async () => {
+		const workflow = readExample('crm-preview-then-sync.workflow.json');
+		const node = (name: string) => workflow.nodes.find((n: IDataObject) => n.name === name);
+		const rows = (new Function(node('CRM rows').parameters.jsCode)() as Array<{ json: IDataObject }>).map(
+			(r) => r.json,
+		);
+		seed(
+			rows.map((r) => ({
+				merchant_customer_id: r.crm_id,
+				name: r.name,
+				email: r.email,
+				phone: r.phone,
+				address: { city: r.crm_id === 'CRM-1002' ? 'Boston' : r.city, country: r.country },
+				metadata: { source: 'crm' },
+			})),
+		);
+		const { items, error } = await runUseePay({
+			baseUrl: url,
+			credentials: EMULATOR_KEY,
+			items: rows,
+			parameters: node('Preview the sync').parameters,
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.json.action, i.json.changes])).toEqual([
+			['unchanged', {}],
+			['update', { 'address.city': { from: 'Boston', to: 'New York' } }],
+			['unchanged', {}],
+		]);
+		expect(api().every((r) => r.method === 'GET')).toBe(true);
+		// The IF node's condition counts the updates of the preview.
+		const condition = node('At most 50 updates?').parameters.conditions.conditions[0];
+		expect(condition.leftValue).toBe("={{ $input.all().filter((item) => item.json.action === 'update').length }}");
+		expect(condition.operator).toEqual({ type: 'number', operation: 'lte' });
 	});
 });

@@ -170,7 +170,11 @@ async function credentialChecks({ demo, session }) {
 	);
 }
 
-/** The CRM-sync example twice (create, then update), and Get Many paging. @param {DemoContext} context */
+/**
+ * The CRM-sync example three times (create; update after edits in UseePay; nothing changed: no
+ * write), a Preview of a changed row (GETs only), and Get Many paging.
+ * @param {DemoContext} context
+ */
 async function crmSyncChecks({ demo, api }) {
 	await check('the imported CRM-sync workflow runs (n8n execute) and the customers are in the emulator', async () => {
 		const run = await demo.n8n.execute(EXAMPLE.crmSync);
@@ -186,16 +190,82 @@ async function crmSyncChecks({ demo, api }) {
 		assert.deepEqual(zhang.metadata, { source: 'crm' });
 	});
 
-	await check('Create or Update again with the same CRM rows updates all three and creates nothing', async () => {
+	await check(
+		'Create or Update again, after the customers were renamed in UseePay, updates all three and creates nothing',
+		async () => {
+			// As in UseePay's dashboard: the sync finds them changed and writes the CRM's names back.
+			for (const customer of listed((await api('GET', '/api/v1/customers?page_size=100')).json)) {
+				const renamed = await api('POST', `/api/v1/customers/${customer.id}`, { name: `${customer.name} (edited)` });
+				assert.equal(renamed.status, 200, JSON.stringify(renamed.json));
+			}
+			const run = await demo.n8n.execute(EXAMPLE.crmSync);
+			assertStatus(run, 'success');
+			const items = run.output.data.resultData.runData['Create or update UseePay customer'][0].data.main[0];
+			assert.deepEqual(
+				items.map((/** @type {any} */ item) => item.json.action),
+				['updated', 'updated', 'updated'],
+			);
+			const customers = listed((await api('GET', '/api/v1/customers?page_size=100')).json);
+			assert.equal(customers.length, 3);
+			assert.ok(customers.every((/** @type {any} */ c) => !String(c.name).endsWith('(edited)')));
+		},
+	);
+
+	/**
+	 * The emulator's customer requests since `before` (its log index), as "METHOD path".
+	 * @returns {string[]}
+	 */
+	const customerRequestsSince = (/** @type {number} */ before) =>
+		demo.emulator
+			.requests()
+			.slice(before)
+			.filter((/** @type {any} */ r) => r.path.startsWith('/api/v1/customers'))
+			.map((/** @type {any} */ r) => `${r.method} ${r.path}`);
+
+	await check('a third CRM sync with nothing changed: all three rows unchanged, only GETs reach UseePay', async () => {
+		const before = demo.emulator.requests().length;
 		const run = await demo.n8n.execute(EXAMPLE.crmSync);
 		assertStatus(run, 'success');
 		const items = run.output.data.resultData.runData['Create or update UseePay customer'][0].data.main[0];
 		assert.deepEqual(
 			items.map((/** @type {any} */ item) => item.json.action),
-			['updated', 'updated', 'updated'],
+			['unchanged', 'unchanged', 'unchanged'],
 		);
-		assert.equal(listed((await api('GET', '/api/v1/customers?page_size=100')).json).length, 3);
+		const requests = customerRequestsSince(before);
+		assert.ok(requests.length > 0, 'the customer list was read');
+		assert.deepEqual(
+			requests.filter((/** @type {string} */ r) => !r.startsWith('GET ')),
+			[],
+		);
 	});
+
+	await check(
+		'Create or Update with Preview Only: the changed row is an update with its diff, the rest unchanged; only GETs',
+		async () => {
+			await demo.n8n.importWorkflow(readFixture('customer-preview.workflow.json'));
+			const before = demo.emulator.requests().length;
+			const run = await demo.n8n.execute('useepayE2ePrev01');
+			assertStatus(run, 'success');
+			const items = run.output.data.resultData.runData['Preview the sync'][0].data.main[0];
+			assert.deepEqual(
+				items.map((/** @type {any} */ item) => item.json.action),
+				['unchanged', 'update', 'unchanged'],
+			);
+			assert.equal(items[1].json.merchant_customer_id, 'CRM-1002');
+			assert.deepEqual(items[1].json.changes, {
+				name: { from: 'Grace Hopper', to: 'Grace B. Hopper' },
+				'address.city': { from: 'New York', to: 'Arlington' },
+			});
+			const requests = customerRequestsSince(before);
+			assert.ok(requests.length > 0, 'the customer list was read');
+			assert.deepEqual(
+				requests.filter((/** @type {string} */ r) => !r.startsWith('GET ')),
+				[],
+			);
+			const grace = listed((await api('GET', '/api/v1/customers?merchant_customer_id=CRM-1002')).json)[0];
+			assert.equal(grace.address.city, 'New York');
+		},
+	);
 
 	const pages = current.dialect === 'docs' ? 'page_num 0 and 1 of 100' : 'at most ceil(153 / 20) + 2 requests';
 	await check(`Get Many with Return All reads 153 customers once each (${pages}) in real n8n`, async () => {

@@ -37,6 +37,7 @@ const OWNER = Object.freeze({
 /** The ids of the example workflows the tests run, and the events workflow trigger's webhook id. */
 const EXAMPLE = Object.freeze({
 	crmSync: 'useepayCrmSync01',
+	crmPreview: 'useepayCrmPrev01',
 	events: 'useepayEvents001',
 	eventsWebhookId: 'c0ffee00-0000-4000-8000-00000000e001',
 	lifecycle: 'useepayLifecycle',

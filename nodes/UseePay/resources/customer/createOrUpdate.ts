@@ -8,7 +8,7 @@ export const createOrUpdate: OperationSpec = {
 	value: 'createOrUpdate',
 	action: 'Create or update a customer',
 	description:
-		'Update the customer with this Merchant Customer ID (or email), or create it: one read of the customer list, then one write per item',
+		'Update the customer with this Merchant Customer ID (or email), or create it: one read of the customer list, then one write per new or changed item',
 	fields: [
 		{
 			displayName: 'Match On',
