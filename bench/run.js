@@ -10,6 +10,12 @@
  *   ours-resync   the same workflow, re-sync: all N customers already in UseePay with other
  *                 field values (seeded into the emulator directly): ceil(N / 100) list pages,
  *                 then an update per row
+ *   ours-resync-1pct      the realistic re-sync: all N customers in UseePay, 1 % of the rows
+ *                 changed since (every 100th: other field values), Skip Unchanged (the default):
+ *                 ceil(N / 100) list pages, then a write per changed row only
+ *   ours-resync-1pct-all  the same account and rows with Skip Unchanged off: today's full
+ *                 re-sync, a write per row
+ *   ours-preview-1pct     the same account and rows with Preview Only: the list pages, no write
  *   ours-create   … → UseePay Customer "Create" (defaults), first sync: 1 request per row
  *   http-default  … → HTTP Request POST /api/v1/customers/create, as a user would set it up
  *   http-batch    … the same with the HTTP Request option Batching: 100 items per 1 s
@@ -18,7 +24,9 @@
  * Columns:
  *   wall      wall time of `n8n execute`, from starting n8n (its boot included)
  *   api       first to last API request; api/floor = api ÷ (rows ÷ rate limit): 1.00 is one write
- *             per row at the limit, the single-write floor
+ *             per row at the limit, the single-write floor (the 1 % kinds: api ÷ ((list pages +
+ *             changed rows) ÷ rate limit), the floor of a sync that writes only what changed)
+ *   writes    of those, the POSTs (creates and updates)
  *   requests  /api/v1 requests the emulator received; 429s = those answered 429; faults = those
  *             answered 5xx or dropped (injected)
  *   budget    requests − (rows + list pages a sync needs: max(1, ceil(customers / 100)) for
@@ -71,7 +79,26 @@ const { printHotspots, profileDir, profileEnv } = require('./profile');
 
 const CREDENTIAL = { id: 'useepayBenchCred1', name: 'UseePay (bench emulator)' };
 const FAULTS = { serverErrorRate: 0.01, throttleRate: 0.02, resetRate: 0.0025, lostResponseRate: 0.0025 };
-const KINDS = ['ours', 'ours-resync', 'ours-create', 'http-default', 'http-batch'];
+const KINDS = [
+	'ours',
+	'ours-resync',
+	'ours-resync-1pct',
+	'ours-resync-1pct-all',
+	'ours-preview-1pct',
+	'ours-create',
+	'http-default',
+	'http-batch',
+];
+/** The 1 % re-sync kinds: the same account and rows; Create or Update's options for each. */
+const ONE_PERCENT = /** @type {Record<string, Record<string, boolean>>} */ ({
+	'ours-resync-1pct': {},
+	'ours-resync-1pct-all': { skipUnchanged: false },
+	'ours-preview-1pct': { previewOnly: true },
+});
+/** Rows changed since the last sync in the 1 % kinds: every 100th. @param {number} i */
+const isChangedRow = (i) => i % 100 === 0;
+/** How many of `items` rows changed. @param {number} items */
+const changedRows = (items) => Math.ceil(items / 100);
 const USAGE = `npm run bench -- [--items 2000] [--runs 1] [--faults | --only-faults] [--only ${KINDS.join(',')}] [--index-rss 100000] [--latency 20] [--limit 100] [--rate R] [--concurrency C] [--no-build] [--keep] [--record] [--profile] [--dialect docs|sdk]\n`;
 
 /**
@@ -186,10 +213,11 @@ function workflow(id, name, items, syncNode) {
  * Our node, Customer Create or Update (or Create), with the pacing options asked for.
  * @param {BenchArgs} args
  * @param {string} [operation]
+ * @param {Record<string, number|boolean>} [syncOptions] Create or Update's own (Skip Unchanged, Preview Only)
  */
-function oursNode(args, operation = 'createOrUpdate') {
-	/** @type {Record<string, number>} */
-	const options = {};
+function oursNode(args, operation = 'createOrUpdate', syncOptions = {}) {
+	/** @type {Record<string, number|boolean>} */
+	const options = { ...syncOptions };
 	if (args.rate) options.requestsPerSecond = args.rate;
 	if (args.concurrency) options.maxConcurrent = args.concurrency;
 	return {
@@ -354,6 +382,19 @@ const staleCustomer = (/** @type {number} */ i) => ({
 	address: { city: 'Paris', country: 'FR' },
 });
 
+/** The 1 % kinds' account: every row's customer as the last sync left it, every 100th since changed in the CRM. */
+const resyncedCustomer = (/** @type {number} */ i) => {
+	if (isChangedRow(i)) return staleCustomer(i);
+	const row = crmRow(i);
+	return {
+		merchant_customer_id: row.mci,
+		name: row.name,
+		email: row.email,
+		phone: row.phone,
+		address: { city: row.city, country: row.country },
+	};
+};
+
 /** @param {RequestEntry} e */
 const isFailedAnswer = (e) =>
 	e.status === 429 || (e.status ?? 0) >= 500 || e.fault === 'reset' || e.fault === 'lost_response';
@@ -404,9 +445,15 @@ function rowOutcomes(emu, items) {
  * A run's figures, from the emulator's request log and store and the measured process.
  * @param {Emulator} emu
  * @param {Measured} result
- * @param {{items: number, limit: number, listPages: number}} expected
+ * @param {{items: number, limit: number, listPages: number, writesNeeded?: number, floorRequests?: number, staleExpected?: number}} expected
+ *   writesNeeded: writes the run needs (default: one per row); floorRequests: the requests of
+ *   the api/floor ratio (default: one per row); staleExpected: rows left stale on purpose (Preview)
  */
-function measure(emu, result, { items, limit, listPages }) {
+function measure(
+	emu,
+	result,
+	{ items, limit, listPages, writesNeeded = items, floorRequests = items, staleExpected = 0 },
+) {
 	const log = /** @type {RequestEntry[]} */ (emu.requests().filter((entry) => entry.path.startsWith('/api/v1/')));
 	const { lost, stale, shared } = rowOutcomes(emu, items);
 	// A create answered 400 for a valid row is already_exists: an attempt at a duplicate.
@@ -421,9 +468,9 @@ function measure(emu, result, { items, limit, listPages }) {
 		if (t > last) last = t;
 	}
 	const requests = log.length;
-	const needed = items + listPages;
+	const needed = writesNeeded + listPages;
 	const failedAnswers = log.filter(isFailedAnswer).length;
-	const floorMs = (items / limit) * 1000;
+	const floorMs = (floorRequests / limit) * 1000;
 	const apiMs = log.length ? last - first : 0;
 	return {
 		exit: result.code,
@@ -431,6 +478,7 @@ function measure(emu, result, { items, limit, listPages }) {
 		apiMs,
 		apiRatio: apiMs / floorMs,
 		requests,
+		writes: log.filter((e) => e.method === 'POST').length,
 		throttled: log.filter((e) => e.status === 429).length,
 		faults: log.filter((e) => e.fault && e.fault !== 'rate_limited' && e.fault !== 'throttled').length,
 		pages: log.filter(
@@ -441,6 +489,7 @@ function measure(emu, result, { items, limit, listPages }) {
 		lost,
 		dupes: refusedDuplicates + shared,
 		stale,
+		staleExpected,
 		peakRssMb: result.peakRssMb,
 		cpuMs: result.cpuMs,
 	};
@@ -457,6 +506,7 @@ const COLUMNS = [
 	['api', 8],
 	['api/floor', 9],
 	['requests', 8],
+	['writes', 6],
 	['pages', 6],
 	['429s', 6],
 	['faults', 6],
@@ -484,6 +534,7 @@ function printRow(label, m, cpuPerItemMs) {
 		fmtS(m.apiMs),
 		m.apiRatio.toFixed(3),
 		m.requests,
+		m.writes,
 		m.pages,
 		m.throttled,
 		m.faults,
@@ -534,6 +585,19 @@ async function setUp(args) {
 		'code-only': workflow('benchCodeOnly001', 'bench: CRM rows only', args.items, null),
 		ours,
 		'ours-resync': ours,
+		'ours-resync-1pct': ours,
+		'ours-resync-1pct-all': workflow(
+			'benchOursResyncA',
+			'bench: UseePay Create or Update, Skip Unchanged off',
+			args.items,
+			oursNode(args, 'createOrUpdate', ONE_PERCENT['ours-resync-1pct-all']),
+		),
+		'ours-preview-1pct': workflow(
+			'benchOursPreview',
+			'bench: UseePay Create or Update, Preview Only',
+			args.items,
+			oursNode(args, 'createOrUpdate', ONE_PERCENT['ours-preview-1pct']),
+		),
 		'ours-create': workflow('benchOursCreate1', 'bench: UseePay Create', args.items, oursNode(args, 'create')),
 		'http-default': workflow(
 			'benchHttpDefault',
@@ -578,7 +642,20 @@ async function measuredRun({ emu, n8n, workflows, args, baselineCpuMs }, kind, {
 	const result = await executeMeasured(n8n, workflows[kind].id, profileEnv(args.profile));
 	const listPages =
 		kind.startsWith('ours') && kind !== 'ours-create' ? Math.max(1, Math.ceil(customersBefore / 100)) : 0;
-	const m = measure(emu, result, { items: args.items, limit: args.limit, listPages });
+	const changed = changedRows(args.items);
+	const onePercent = kind in ONE_PERCENT;
+	const m = measure(emu, result, {
+		items: args.items,
+		limit: args.limit,
+		listPages,
+		...(onePercent
+			? {
+					writesNeeded: { 'ours-resync-1pct': changed, 'ours-resync-1pct-all': args.items }[kind] ?? 0,
+					floorRequests: listPages + changed,
+					staleExpected: kind === 'ours-preview-1pct' ? changed : 0,
+				}
+			: {}),
+	});
 	const cpuPerItemMs = (result.cpuMs - baselineCpuMs) / args.items;
 	if (m.exit !== 0 && kind.startsWith('ours'))
 		process.stdout.write(`  ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`);
@@ -603,13 +680,13 @@ async function runPasses(bench, kinds, passes) {
 		header();
 		for (const kind of kinds) {
 			for (let run = 1; run <= args.runs; run++) {
-				const seed =
-					kind === 'ours-resync'
-						? () => {
-								seedCustomers(emu, args.items, staleCustomer);
-								return args.items;
-							}
-						: undefined;
+				const account = kind === 'ours-resync' ? staleCustomer : kind in ONE_PERCENT ? resyncedCustomer : null;
+				const seed = account
+					? () => {
+							seedCustomers(emu, args.items, account);
+							return args.items;
+						}
+					: undefined;
 				const m = await measuredRun(bench, kind, { faulty, run, seed });
 				all.push({ kind, faulty, run, ...m });
 				printRow(`${kind}${args.runs > 1 ? ` #${run}` : ''}`, m, m.cpuPerItemMs);
@@ -631,7 +708,7 @@ function printVerdicts(all, kinds, passes) {
 	for (const faulty of passes) {
 		const batch = all.filter((r) => r.kind === 'http-batch' && r.faulty === faulty);
 		const batchBest = batch.length ? Math.min(...batch.map((r) => r.apiMs)) : undefined;
-		for (const kind of kinds.filter((k) => k.startsWith('ours'))) {
+		for (const kind of kinds.filter((k) => k.startsWith('ours') && !(k in ONE_PERCENT))) {
 			const ours = all.filter((r) => r.kind === kind && r.faulty === faulty);
 			if (!ours.length) continue;
 			const worst = Math.max(...ours.map((r) => r.apiRatio));
@@ -644,6 +721,30 @@ function printVerdicts(all, kinds, passes) {
 				`${kind}${faulty ? ' (faults)' : ''}: ${ours.length} run(s); 0 lost/dupes/stale: ${clean ? 'yes' : 'NO'}; ` +
 					`worst api/floor ${worst.toFixed(3)} (${worst <= 1.05 ? 'within' : 'ABOVE'} 1.05); requests within budget: ${budget ? 'yes' : 'NO'}; ` +
 					`faster than http-batch: ${faster}; CPU per item ${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)} ms\n`,
+			);
+		}
+	}
+}
+
+/**
+ * The 1 % re-sync beside today's full re-sync and the Preview: requests, writes, API time and
+ * api/floor (floor: (list pages + changed rows) ÷ rate), and whether each left the rows as it should.
+ * @param {any[]} all
+ * @param {BenchArgs} args
+ * @param {boolean[]} passes
+ */
+function printOnePercent(all, args, passes) {
+	for (const faulty of passes) {
+		const rows = all.filter((r) => r.kind in ONE_PERCENT && r.faulty === faulty);
+		if (!rows.length) continue;
+		const pages = Math.ceil(args.items / 100);
+		process.stdout.write(
+			`re-sync of ${args.items} rows into ${args.items} customers, ${changedRows(args.items)} changed (1 %)${faulty ? ', with faults' : ''}: floor (${pages} pages + ${changedRows(args.items)} writes) ÷ ${args.limit}/s = ${fmtS(((pages + changedRows(args.items)) / args.limit) * 1000)}\n`,
+		);
+		for (const r of rows) {
+			const clean = r.exit === 0 && r.lost === 0 && r.dupes === 0 && r.stale === r.staleExpected;
+			process.stdout.write(
+				`  ${r.kind.padEnd(22)} ${String(r.requests).padStart(6)} requests, ${String(r.writes).padStart(6)} writes, api ${fmtS(r.apiMs)}, api/floor ${r.apiRatio.toFixed(2)}; rows as expected: ${clean ? 'yes' : 'NO'}; within budget: ${r.budgetOk ? 'yes' : 'NO'}\n`,
 			);
 		}
 	}
@@ -697,6 +798,7 @@ async function main() {
 	const all = await runPasses(bench, kinds, passes);
 	process.stdout.write('\n');
 	printVerdicts(all, kinds, passes);
+	printOnePercent(all, args, passes);
 	if (args.indexRss > 0) all.push(await indexRssPair(bench));
 	const results = path.join(bench.workDir, 'results.json');
 	fs.writeFileSync(results, JSON.stringify({ args, baselineCpuMs, runs: all }, null, 2));
