@@ -1,4 +1,5 @@
 import { getManyOperation, idFilter, statusFilter } from '../../shared/getMany';
+import { CUSTOMER_ID_EXAMPLE } from '../../shared/fields';
 
 const statuses = [
 	'canceled',
@@ -11,7 +12,7 @@ const statuses = [
 ];
 
 export const getMany = getManyOperation('payment intents', 'List payment intents', '/api/v1/payment_intents', [
-	idFilter('customer_id', 'Customer ID', 'cus_1JA7UDDQG3800'),
+	idFilter('customer_id', 'Customer ID', CUSTOMER_ID_EXAMPLE),
 	idFilter('merchant_order_id', 'Merchant Order ID', 'ORD-1001'),
 	statusFilter(statuses, 'succeeded'),
 ]);

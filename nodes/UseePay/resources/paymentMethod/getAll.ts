@@ -1,4 +1,5 @@
 import { getManyOperation, idFilter, queryFilter } from '../../shared/getMany';
+import { CUSTOMER_ID_EXAMPLE } from '../../shared/fields';
 import { paymentMethodTypeOptions } from './shared';
 
 export const getMany = getManyOperation(
@@ -6,7 +7,7 @@ export const getMany = getManyOperation(
 	'List payment methods, newest first',
 	'/api/v1/payment_methods',
 	[
-		idFilter('customer_id', 'Customer ID', 'cus_1KX0CUSTOMER0'),
+		idFilter('customer_id', 'Customer ID', CUSTOMER_ID_EXAMPLE),
 		queryFilter({
 			displayName: 'Type',
 			name: 'type',

@@ -32,10 +32,13 @@ export const extraFieldsField: INodeProperties = {
 		'More body fields as a JSON object, merged last (deeply) into the request. For fields UseePay accepts that this node has no field for.',
 };
 
+/** The example customer ID every Customer ID field shows (one of UseePay's own samples). */
+export const CUSTOMER_ID_EXAMPLE = 'cus_1JA7UDDQG3800';
+
 /** An existing customer, by its UseePay ID (Customer Create picks one with a resource locator instead). */
 export function customerIdField(description?: string, extra: Partial<INodeProperties> = {}): INodeProperties {
 	return textField('customer_id', 'Customer ID', {
-		placeholder: 'e.g. cus_1JA7UDDQG3800',
+		placeholder: `e.g. ${CUSTOMER_ID_EXAMPLE}`,
 		...(description ? { description } : {}),
 		...extra,
 	});

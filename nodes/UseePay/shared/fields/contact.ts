@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { CUSTOMER_ID_EXAMPLE } from './common';
 import { objectField, textField } from './kit';
 
 /**
@@ -35,7 +36,7 @@ const PERSON_PARTS = {
 	email: emailField,
 	first_name: textField('first_name', 'First Name'),
 	id: textField('id', 'ID', {
-		placeholder: 'e.g. cus_1KX0CUSTOMER0',
+		placeholder: `e.g. ${CUSTOMER_ID_EXAMPLE}`,
 		description: 'UseePay ID of an existing customer',
 	}),
 	last_name: textField('last_name', 'Last Name'),
