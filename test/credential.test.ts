@@ -70,7 +70,7 @@ describe('UseePay API credential', () => {
 			expect(request.headers['x-app-id']).toBe(TEST_CREDENTIALS.appId);
 		});
 
-		it('fails on 401, with a rule message that says where to look', async () => {
+		it('a 401 fails the test request; the 401 rule, whose message n8n shows then, says where to look (its effect in n8n: e2e)', async () => {
 			api.setResponder(() => ({ status: 401, body: { code: 'unauthorized', message: 'Invalid API key' } }));
 			const { error } = await runUseePay({
 				baseUrl: api.url,
