@@ -124,7 +124,8 @@ describe('Customer → Create or Update: Skip Unchanged (against the emulator)',
 		]);
 		// The update sends the row's fields (the same body as without Skip Unchanged).
 		const body = (r: Row) => {
-			const { merchant_customer_id: _, ...fields } = storedFor(r);
+			const fields = storedFor(r);
+			delete fields.merchant_customer_id;
 			return { ...fields, metadata: { tier: r.tier } };
 		};
 		// Written concurrently: compared in the order of the paths.
