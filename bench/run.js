@@ -658,7 +658,10 @@ async function measuredRun({ emu, n8n, workflows, args, baselineCpuMs }, kind, {
 	});
 	const cpuPerItemMs = (result.cpuMs - baselineCpuMs) / args.items;
 	if (m.exit !== 0 && kind.startsWith('ours'))
-		process.stdout.write(`  ${(result.stderr || result.stdout).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`);
+		// The last lines n8n wrote (not bash's `times` after them).
+		process.stdout.write(
+			`  ${(result.stderr || result.stdout.slice(0, result.stdout.lastIndexOf('__TIMES__'))).split('\n').filter(Boolean).slice(-3).join('\n  ')}\n`,
+		);
 	return { ...m, cpuPerItemMs };
 }
 
