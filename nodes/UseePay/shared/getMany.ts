@@ -12,7 +12,7 @@ import type { PageAnswer } from '../../shared/listPage';
 import { failedPage, readListPage } from '../../shared/listPage';
 import { pagingFailure, pagingProfile, readList } from '../../shared/pagination';
 import { byDisplayName, optionsOf } from './fields';
-import type { OperationSpec } from './resource';
+import type { OperationSpec } from './operationSpec';
 
 /** How a cancelled object's status is sent: `canceled`, as UseePay's one real answer sample and its PHP SDK spell it. */
 export const CANCELED = 'canceled';

@@ -1,50 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-	INodePropertyRouting,
-	PostReceiveAction,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 
 import { throwOnUseePayError } from '../../shared/errors';
 import { pathParameters } from '../../shared/ids';
-import type { BodySpec } from './body';
 import { sendBody, sendToPath } from './body';
 import { forOperation, updateFields } from './fields';
 import { paginateUseePayList } from './getMany';
 import { locatorField, searchList, searchMethodOf } from './locators';
+import type { CodeRun, OperationSpec } from './operationSpec';
 
-export type HttpMethod = 'GET' | 'POST';
-
-/** What n8n runs for an operation that runs as code (the node's `customOperations`). */
-export type CodeRun = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
-
-/** One operation of a resource: its option, its call, its fields, and how it runs. */
-export interface OperationSpec {
-	name: string;
-	value: string;
-	action: string;
-	description: string;
-	/**
-	 * The call: method and path under the base URL; `{<resource>Id}` in the path is the resource's
-	 * locator, whose checked, percent-encoded ID fills it (body.ts sendToPath). An operation that
-	 * runs as code and makes several calls has none.
-	 */
-	method?: HttpMethod;
-	path?: string;
-	/** The JSON body, for POST operations (body.ts). */
-	body?: BodySpec;
-	/** List operation: paged with page_num / page_size / has_more. */
-	list?: boolean;
-	/** More postReceive actions, run after throwOnUseePayError (e.g. surfaceDomainFailure). */
-	postReceive?: PostReceiveAction[];
-	/** The operation's own fields (the resource's locator, when the path names it, comes first). */
-	fields?: INodeProperties[];
-	/** Runs as code, reading this spec, instead of through n8n's declarative routing. */
-	run?: CodeRun;
-}
+export type { CodeRun, HttpMethod, OperationSpec } from './operationSpec';
 
 export interface ResourceDefinition {
 	value: string;
