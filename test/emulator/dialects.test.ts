@@ -4,7 +4,7 @@
  */
 import { createEmulator } from '../../emulator/server';
 import { parseArgs } from '../../emulator/cli';
-import { card, orderId, start, type Running } from './helpers';
+import { card, emulatorPerTest, orderId, type EmulatorOptions, type Running } from './helpers';
 
 const DOCS_DIALECT = {
 	dialect: 'docs',
@@ -38,16 +38,8 @@ type Listed = { id: string; merchant_customer_id: string };
 
 describe('emulator: dialects', () => {
 	let r: Running;
-	/** Emulators started by the current test (each test starts its own). */
-	const running: Running[] = [];
-	const open = async (options?: Parameters<typeof start>[0]) => {
-		r = await start(options);
-		running.push(r);
-		return r;
-	};
-	afterEach(async () => {
-		await Promise.all(running.splice(0).map((x) => x.emu.close()));
-	});
+	const started = emulatorPerTest();
+	const open = async (options?: EmulatorOptions) => (r = await started(options));
 
 	/** n customers C-0 … C-(n-1); returns their ids newest first (the list order). */
 	async function customers(n: number): Promise<string[]> {

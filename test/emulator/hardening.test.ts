@@ -4,7 +4,7 @@
  */
 import { sleep } from 'n8n-workflow';
 import { parseArgs } from '../../emulator/cli';
-import { client, orderId, start, MERCHANT, type Running } from './helpers';
+import { client, emulatorPerTest, orderId, MERCHANT, type EmulatorOptions, type Running } from './helpers';
 
 const OTHER_MERCHANT = '500000000000777';
 
@@ -13,16 +13,8 @@ const nestedObjects = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.rep
 
 describe('emulator: hardening', () => {
 	let r: Running;
-	/** Emulators started by the current test (each test starts its own). */
-	const running: Running[] = [];
-	const open = async (options?: Parameters<typeof start>[0]) => {
-		r = await start(options);
-		running.push(r);
-		return r;
-	};
-	afterEach(async () => {
-		await Promise.all(running.splice(0).map((x) => x.emu.close()));
-	});
+	const started = emulatorPerTest();
+	const open = async (options?: EmulatorOptions) => (r = await started(options));
 
 	describe('webhooks that point at the emulator itself', () => {
 		/** Every customer and webhook endpoint of both merchants, as the API lists them. */

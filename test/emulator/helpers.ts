@@ -44,6 +44,19 @@ export async function start(options: EmulatorOptions = {}): Promise<Running> {
 	return { emu, url, api: client(url), raw: axios.create({ baseURL: url, validateStatus: () => true }) };
 }
 
+/** A starter for tests that each start their own emulators: every one started is closed after its test. */
+export function emulatorPerTest(): (options?: EmulatorOptions) => Promise<Running> {
+	const running: Running[] = [];
+	afterEach(async () => {
+		await Promise.all(running.splice(0).map((started) => started.emu.close()));
+	});
+	return async (options) => {
+		const started = await start(options);
+		running.push(started);
+		return started;
+	};
+}
+
 /** Polls `check` every 10 ms until it returns true or `timeoutMs` passes. */
 export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
