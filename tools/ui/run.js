@@ -13,7 +13,9 @@
  *   → credential modal: the Test (Retry) button against the emulator, and a wrong key failing
  *   → canvas: icons and the node's subtitle in words → the emulator's dashboard (dashboard.js):
  *   a payment confirmed and refunded there runs the published events workflow once per event
- *   → the examples run twice, leaving no webhook endpoint with failing deliveries (examples.js).
+ *   → the examples run twice, leaving no webhook endpoint with failing deliveries (examples.js)
+ *   → the CRM preview example's Preview node executed in the editor, its output in the table view
+ *   (one action per CRM row, preview.js).
  * Nothing may leave 127.0.0.1: the page's other requests are aborted and recorded, Chromium
  * itself resolves only loopback, and n8n runs with a preload that refuses and records any
  * non-loopback connection (net-guard.cjs).
@@ -33,6 +35,7 @@ const { aptInstall } = require('../lib/system');
 const { createChecks, sleep } = require('../lib/checks');
 const { dashboardChecks } = require('./dashboard');
 const { examplesTwice } = require('./examples');
+const { previewTableChecks } = require('./preview');
 
 const STARTED = Date.now();
 const OUT = path.join(REPO_ROOT, 'artifacts', 'ui');
@@ -873,6 +876,8 @@ async function browserChecks({ page, demo, descriptions, sample, shots, iconResp
 	await dashboardChecks({ page: dashboardPage, demo, record, shot });
 	stage('examples run twice');
 	await examplesTwice({ demo, record });
+	stage('CRM preview in the table view');
+	await previewTableChecks({ page, demo, record, out: OUT, shots });
 }
 
 // ---------------------------------------------------------------------------------------------
