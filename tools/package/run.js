@@ -197,7 +197,13 @@ async function communityNodesChecks(version, tarball) {
 				assert.doesNotMatch(log, /n8n-nodes-useepay[^\n]*(could not|failed|error)/i);
 				const run = await n8n.execute('useepayPkgList01');
 				assert.equal(run.status, 'success', `${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
-				assert.equal(emulator.requests().filter((r) => r.method === 'GET' && r.path === '/api/v1/customers').length, 1);
+				// An empty account: page_num 0 answers nothing, so the paging engine asks once more as page_num 1
+				// (a list that counts pages from 1 would have its first page there).
+				const listed = emulator.requests().filter((r) => r.method === 'GET' && r.path === '/api/v1/customers');
+				assert.deepEqual(
+					listed.map((r) => r.query.page_num),
+					['0', '1'],
+				);
 			},
 		);
 	} finally {
@@ -243,14 +249,16 @@ function listCustomersWorkflow() {
 async function readmeInstallChecks(tarball) {
 	await check("README's manual install pulls no second n8n-workflow", async () => {
 		const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-		const command = readme.match(/`(npm install [^`]*n8n-nodes-useepay)`/)?.[1];
+		// The install line as the README writes it (after `mkdir … && cd … &&`), the package a tarball path.
+		const command = readme.match(/`(?:[^`]*&& )?(npm install [^`]*n8n-nodes-useepay[^`\s]*)`/)?.[1];
 		assert.ok(command, 'README has no `npm install … n8n-nodes-useepay` command');
 		const args = command.split(/\s+/).slice(1);
+		const isPackage = (/** @type {string} */ arg) => arg.includes('n8n-nodes-useepay');
 		const nodesDir = path.join(work, 'manual-install', 'nodes');
 		fs.mkdirSync(nodesDir, { recursive: true });
 		const result = spawnSync(
 			'npm',
-			[...args.map((a) => (a === 'n8n-nodes-useepay' ? tarball : a)), '--registry=http://127.0.0.1:9/'],
+			[...args.map((a) => (isPackage(a) ? tarball : a)), '--registry=http://127.0.0.1:9/'],
 			{ cwd: nodesDir, encoding: 'utf8', env: cleanEnv(path.dirname(process.execPath)) },
 		);
 		assert.equal(result.status, 0, `${command}:\n${result.stdout}\n${result.stderr}`);
