@@ -50,6 +50,9 @@ function groups(rows, key) {
 const CRM_WORKFLOWS = /** @type {Record<string, string>} */ ({
 	ours: 'Create or Update, first sync',
 	'ours-resync': 'Create or Update, re-sync',
+	'ours-resync-1pct': 'Create or Update, re-sync, 1 % changed (Skip Unchanged)',
+	'ours-resync-1pct-all': 'Create or Update, re-sync, 1 % changed, Skip Unchanged off',
+	'ours-preview-1pct': 'Create or Update, Preview Only, 1 % changed',
 	'ours-create': 'Create',
 	'http-default': 'HTTP Request, defaults',
 	'http-batch': 'HTTP Request, batching 100 / 1 s',
