@@ -270,7 +270,7 @@ describe('Customer → Create or Update with many rows: one read of the customer
 	const rowsFor = (ids: number[]) =>
 		ids.map((i) => ({ crm_id: `CRM-${i}`, name: `Customer ${i}`, email: `c${i}@example.com` }));
 
-	it('250 customers, 300 rows (200 of them known): 3 pages + 300 writes, writes start before the list is read', async () => {
+	it('250 customers, 300 rows (200 of them known): 3 pages (+ page 3, asked for ahead: 100 rows were still sought) + 300 writes, writes start before the list is read', async () => {
 		seed(250);
 		const input = rowsFor([...Array(300).keys()].map((i) => (i < 200 ? i : i + 100)));
 		const { items, error } = await runUseePay({
@@ -283,12 +283,27 @@ describe('Customer → Create or Update with many rows: one read of the customer
 		expect(items.map((i) => i.json.merchant_customer_id)).toEqual(input.map((r) => r.crm_id));
 		expect(items.map((i) => i.json.action)).toEqual(input.map((_, i) => (i < 200 ? 'updated' : 'created')));
 		expect(items.map((i) => i.json.name)).toEqual(input.map((r) => r.name));
-		expect(pageReads().map((r) => r.query.page_num)).toEqual(['0', '1', '2']);
-		expect(requests()).toHaveLength(3 + 300);
+		expect(pageReads().map((r) => r.query.page_num)).toEqual(['0', '1', '2', '3']);
+		expect(requests()).toHaveLength(4 + 300);
 		// Rows whose customer was on the first page were written while the other pages were read.
 		const log = requests();
 		const firstWrite = log.findIndex((r) => r.method === 'POST');
 		expect(firstWrite).toBeLessThan(log.indexOf(pageReads()[2]));
+	});
+
+	it('1,000 customers, 1,000 rows that are all of them: 10 pages, none asked for past the end, + 1,000 writes', async () => {
+		seed(1000);
+		const input = rowsFor([...Array(1000).keys()]);
+		const { items, error } = await runUseePay({
+			baseUrl: url,
+			credentials: EMULATOR_KEY,
+			items: input,
+			parameters: createOrUpdate(),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.action)).toEqual(input.map(() => 'updated'));
+		expect(pageReads().map((r) => r.query.page_num)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+		expect(requests()).toHaveLength(10 + 1000);
 	});
 
 	it('stops reading the list once every row has been found', async () => {

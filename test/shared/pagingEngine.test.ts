@@ -5,15 +5,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListPace, PagingProfile, ReadListOptions } from '../../nodes/shared/pagination';
+import type { ListPace, PageAnswer, PagingProfile, ReadListOptions } from '../../nodes/shared/pagination';
 import {
 	LIST_REQUESTS_PER_SECOND,
 	MAX_LIST_OBJECTS,
 	newPagingProfile,
+	pageAnswer,
 	PagingError,
 	readList,
 } from '../../nodes/shared/pagination';
 import { BULK_DEFAULTS } from '../../nodes/UseePay/shared/bulk/n8n';
+import { FakeClock } from '../bulk/fakeClock';
 import type { FakeListOptions } from './fakeList';
 import { fakeList } from './fakeList';
 
@@ -272,5 +274,191 @@ describe('readList paces its requests', () => {
 		// The next listing on the same base URL waits its turn too.
 		for await (const page of readList(fetchPage, profile, { pace, limit: 1 })) expect('failed' in page).toBe(false);
 		expect(starts[5]).toBe(1050);
+	});
+});
+
+describe('readList with two pages in flight (pagesInFlight: 2, the Create or Update index)', () => {
+	/** A fakeList whose answers take a turn of the event loop or more, counting the pages on their way at once. */
+	function slowList(options: FakeListOptions, answerOf?: (query: IDataObject) => PageAnswer<IDataObject> | undefined) {
+		const server = fakeList(options);
+		const inFlight = { now: 0, peak: 0 };
+		const fetchPage = async (query: IDataObject): Promise<PageAnswer<IDataObject>> => {
+			inFlight.now++;
+			inFlight.peak = Math.max(inFlight.peak, inFlight.now);
+			try {
+				for (let turn = 0; turn < 3; turn++) await Promise.resolve();
+				const special = answerOf?.(query);
+				if (special) {
+					server.queries.push(query);
+					return special;
+				}
+				return await server.fetchPage(query);
+			} finally {
+				inFlight.now--;
+			}
+		};
+		return { ...server, fetchPage, inFlight };
+	}
+
+	async function read(server: ReturnType<typeof slowList>, options: ReadListOptions = {}) {
+		const ids: string[] = [];
+		for await (const page of readList(server.fetchPage, newPagingProfile(), {
+			pace: false,
+			pagesInFlight: 2,
+			...options,
+		})) {
+			if ('failed' in page) throw new Error(`failed: ${JSON.stringify(page.failed)}`);
+			ids.push(...page.items.map((item) => String(item.id)));
+		}
+		return ids;
+	}
+
+	it('reads every object once, in order, with two pages on their way from the third page on; one page asked for past the end', async () => {
+		const server = slowList({ objects: 1000 });
+		expect(await read(server)).toEqual(allIds(1000));
+		expect(server.inFlight.peak).toBe(2);
+		// Pages 0 and 1 one after another (they settle the paging), then two at a time: page 10 was
+		// asked for while page 9, the last, was on its way.
+		expect(server.queries.map((q) => q.page_num)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+		expect(server.queries.length).toBeLessThanOrEqual(bound(1000, 100));
+	});
+
+	it('asks for no page past what the caller still wants (`wanted`), `total` or the Limit: no request more than one at a time', async () => {
+		const bounded = slowList({ objects: 1000 });
+		const taken: string[] = [];
+		for await (const page of readList(bounded.fetchPage, newPagingProfile(), {
+			pace: false,
+			pagesInFlight: 2,
+			wanted: () => 1000 - taken.length,
+		})) {
+			if ('failed' in page) throw new Error('failed');
+			taken.push(...page.items.map((item) => String(item.id)));
+		}
+		expect(taken).toEqual(allIds(1000));
+		const counted = slowList({ objects: 1000, total: true });
+		expect(await read(counted)).toEqual(allIds(1000));
+		const limited = slowList({ objects: 1000 });
+		expect(await read(limited, { limit: 450 })).toEqual(allIds(500));
+		expect(bounded.queries).toHaveLength(10);
+		expect(counted.queries).toHaveLength(10);
+		expect(limited.queries.map((q) => q.page_num)).toEqual([0, 1, 2, 3, 4]);
+		expect([bounded, counted, limited].map((s) => s.inFlight.peak)).toEqual([2, 2, 2]);
+	});
+
+	it('the `wanted` callback is asked after the caller has taken the pages before: a caller that stops wastes nothing', async () => {
+		const server = slowList({ objects: 1000 });
+		const ids: string[] = [];
+		const wanted = () => 500 - ids.length;
+		for await (const page of readList(server.fetchPage, newPagingProfile(), {
+			pace: false,
+			pagesInFlight: 2,
+			wanted,
+		})) {
+			if ('failed' in page) throw new Error('failed');
+			ids.push(...page.items.map((item) => String(item.id)));
+			if (ids.length >= 500) break;
+		}
+		expect(ids).toEqual(allIds(500));
+		expect(server.queries.map((q) => q.page_num)).toEqual([0, 1, 2, 3, 4]);
+	});
+
+	it('every reading of the paging: the same objects as one page at a time, at most one request more', async () => {
+		const readings: FakeListOptions[] = [
+			{ objects: 250 },
+			{ objects: 250, pageBase: 1, pageZero: 'first' },
+			{ objects: 250, pageBase: 1, pageZero: 'empty' },
+			{ objects: 250, pageBase: 1, pageZero: 'reject' },
+			{ objects: 250, paging: 'page' },
+			{ objects: 250, paging: 'page+limit', defaultSize: 10 },
+			{ objects: 250, pageBase: 1, refuses: ['page', 'limit'] },
+			{ objects: 250, maxPageSize: 20 },
+			{ objects: 250, maxPageSize: 20, overflow: 'reject' },
+			{ objects: 250, maxPageSize: 20, overflow: 'rejectSilently' },
+			{ objects: 250, paging: 'page', envelope: 'data', total: true, maxPageSize: 20 },
+			{ objects: 250, hasMoreForever: true },
+			{ objects: 0 },
+		];
+		for (const reading of readings) {
+			const oneByOne = fakeList(reading);
+			expect(await listAll(oneByOne, newPagingProfile())).toEqual(allIds(reading.objects));
+			const twoAtOnce = slowList(reading);
+			expect({ reading, ids: await read(twoAtOnce) }).toEqual({ reading, ids: allIds(reading.objects) });
+			expect(twoAtOnce.queries.length - oneByOne.queries.length).toBeGreaterThanOrEqual(0);
+			expect(twoAtOnce.queries.length - oneByOne.queries.length).toBeLessThanOrEqual(1);
+		}
+	});
+
+	it('broken servers end with the same PagingError, within the same bound', async () => {
+		for (const [reading, requests] of [
+			[{ objects: 250, paging: 'none' }, 3],
+			[{ objects: 1000, repeatFrom: 2 }, 5],
+			[{ objects: 250, endless: true, total: true }, 4],
+		] as Array<[FakeListOptions, number]>) {
+			const server = slowList(reading);
+			await expect(read(server)).rejects.toBeInstanceOf(PagingError);
+			expect({ reading, requests: server.queries.length }).toEqual({ reading, requests });
+		}
+	});
+
+	it('a paging parameter refused on a page asked for ahead: the pages on their way are dropped and asked for again without it', async () => {
+		// page_num from 1 (learned at the second page), and a server that starts refusing `limit` at page_num 5.
+		const refuseLimit = (query: IDataObject) =>
+			Number(query.page_num) >= 5 && query.limit !== undefined
+				? pageAnswer(400, { code: 'invalid_argument', source: 'limit', message: 'unknown parameter limit' }, () => ({
+						refused: 'limit',
+					}))
+				: undefined;
+		const server = slowList({ objects: 1000, pageBase: 1 }, refuseLimit);
+		expect(await read(server)).toEqual(allIds(1000));
+		const refused = server.queries.findIndex((q) => Number(q.page_num) === 5);
+		expect(server.queries[refused].limit).toBe(100);
+		// Page 6 was already on its way with `limit`; page 5 is asked for again without it, and all after.
+		const again = server.queries.findIndex((q, i) => i > refused && Number(q.page_num) === 5);
+		expect(server.queries.slice(again).every((q) => q.limit === undefined)).toBe(true);
+		expect(server.queries.slice(again).map((q) => q.page_num)).toEqual([5, 6, 7, 8, 9, 10, 11]);
+		expect(server.queries.length).toBeLessThanOrEqual(bound(1000, 100) + 2);
+	});
+
+	it('a page asked for past the end that fails, or throws, is never read: the listing ends cleanly', async () => {
+		for (const failure of ['answer', 'throw'] as const) {
+			const server = slowList({ objects: 300 }, (query) => {
+				if (Number(query.page_num) !== 3) return undefined;
+				if (failure === 'throw') throw new Error('connection reset');
+				return pageAnswer(500, { code: 'internal_error', message: 'boom' }, () => ({ failed: 500 }));
+			});
+			expect(await read(server)).toEqual(allIds(300));
+			expect(server.queries.map((q) => q.page_num)).toEqual(failure === 'throw' ? [0, 1, 2] : [0, 1, 2, 3]);
+		}
+	});
+
+	it('paced: page requests still start at least 10 ms apart; pages of 25 ms each read in about half the time', async () => {
+		const readWith = async (pagesInFlight: number) => {
+			const clock = new FakeClock();
+			const server = fakeList({ objects: 1000 });
+			const starts: number[] = [];
+			const fetchPage = async (query: IDataObject) => {
+				starts.push(clock.now());
+				await clock.sleep(25);
+				return await server.fetchPage(query);
+			};
+			const ids: string[] = [];
+			const pace: ListPace = { clock, requestsPerSecond: LIST_REQUESTS_PER_SECOND };
+			const reading = (async () => {
+				for await (const page of readList(fetchPage, newPagingProfile(), { pace, pagesInFlight })) {
+					if ('failed' in page) throw new Error('failed');
+					ids.push(...page.items.map((item) => String(item.id)));
+				}
+			})();
+			await clock.runUntil(reading);
+			return { ids, starts, took: clock.now() };
+		};
+		const oneByOne = await readWith(1);
+		const twoAtOnce = await readWith(2);
+		expect(twoAtOnce.ids).toEqual(allIds(1000));
+		expect(oneByOne.starts).toHaveLength(10);
+		expect(twoAtOnce.starts).toHaveLength(11);
+		twoAtOnce.starts.slice(1).forEach((start, i) => expect(start - twoAtOnce.starts[i]).toBeGreaterThanOrEqual(10));
+		expect(oneByOne.took).toBeGreaterThanOrEqual(250);
+		expect(twoAtOnce.took).toBeLessThanOrEqual(oneByOne.took * 0.65);
 	});
 });

@@ -31,12 +31,22 @@ function rowKey(run: BulkRun, row: number): RowKey | undefined {
  * than 100 customers per row, after as many pages as there are rows (looking the rest up one by
  * one is cheaper then). When the answer says how long the list is (`total`), that decides at the
  * first page. A list that cannot be read (a failure, or a PagingError) leaves the rows to their
- * own lookups. Its pages go through the run's scheduler, which paces them with the writes.
+ * own lookups. Its pages go through the run's scheduler, which paces them with the writes; from
+ * the third page on, the next page is asked for while one is on its way (a list of 10,000 is read
+ * in about half the time), but only while the customers still sought, and the pages this read may
+ * still take, could be on it: a list read to its end costs at most one request more.
  */
 async function readIndex(index: CustomerIndex, run: BulkRun): Promise<void> {
 	let pages = 0;
+	let pageSize = 0;
+	// Two pages on their way at once; a page ahead only while the rows may still need it (below).
+	const options = {
+		pace: false as const,
+		pagesInFlight: 2,
+		wanted: () => Math.min(index.sought, (run.itemCount - pages) * pageSize),
+	};
 	try {
-		for await (const page of readList(customerPages(run.client, true), run.paging, { pace: false })) {
+		for await (const page of readList(customerPages(run.client, true), run.paging, options)) {
 			if ('failed' in page) {
 				// Refused credentials refuse every row's own lookup too: the run fails, naming no item.
 				const { failure, attempts } = page.failed;
@@ -46,6 +56,7 @@ async function readIndex(index: CustomerIndex, run: BulkRun): Promise<void> {
 			if (index.closed) break;
 			index.add(page);
 			pages++;
+			if (pages === 1) pageSize = page.items.length;
 			if (!page.hasMore || index.pending === 0) {
 				index.complete();
 				return;

@@ -65,6 +65,9 @@ export class CustomerIndex {
 
 	private unresolved = 0;
 
+	/** Merchant Customer IDs some row has that no page has shown yet. */
+	private merchantIdsUnseen = 0;
+
 	private isClosed = false;
 
 	constructor(private readonly keys: Array<RowKey | undefined>) {
@@ -76,7 +79,10 @@ export class CustomerIndex {
 			}
 			const rows = this.rowsByKey.get(mapKey(key));
 			if (rows) rows.push(row);
-			else this.rowsByKey.set(mapKey(key), [row]);
+			else {
+				this.rowsByKey.set(mapKey(key), [row]);
+				if (key.field === 'merchant_customer_id') this.merchantIdsUnseen++;
+			}
 			this.unresolved++;
 			if (key.field === 'merchant_customer_id') this.unresolvedByMerchantId++;
 		});
@@ -102,6 +108,15 @@ export class CustomerIndex {
 		return this.unresolved;
 	}
 
+	/**
+	 * How many more customers the list may still have to show for the rows: the Merchant Customer
+	 * IDs not seen yet; unlimited while a row keyed by email waits (it needs the list's end).
+	 */
+	get sought(): number {
+		if (this.isClosed) return 0;
+		return this.unresolved > this.unresolvedByMerchantId ? Infinity : this.merchantIdsUnseen;
+	}
+
 	/** The next row to start: resolved rows first come, first served; undefined when none is left. */
 	readonly next = async (): Promise<number | undefined> => {
 		if (this.readyHead < this.ready.length) return this.ready[this.readyHead++];
@@ -120,6 +135,7 @@ export class CustomerIndex {
 			const key = mapKey(keyOf('merchant_customer_id', String(customer.merchant_customer_id ?? '')));
 			const rows = this.rowsByKey.get(key);
 			if (!rows) continue;
+			if (rows.some((row) => this.resolutions[row] === undefined)) this.merchantIdsUnseen--;
 			for (const row of rows) {
 				if (this.resolutions[row] !== undefined) continue;
 				this.unresolvedByMerchantId--;
@@ -162,6 +178,7 @@ export class CustomerIndex {
 			if (key && this.resolutions[row] === undefined) this.resolve(row, answer(key));
 		});
 		this.unresolvedByMerchantId = 0;
+		this.merchantIdsUnseen = 0;
 		// Nothing more will come: workers still waiting end.
 		for (const waiter of this.waiters.splice(0)) waiter(undefined);
 	}
