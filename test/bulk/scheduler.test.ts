@@ -20,16 +20,25 @@ describe('RequestScheduler', () => {
 		expect(scheduler.stats.started).toBe(10);
 	});
 
-	it('never lets more than the rate start in one second plus one interval (a sliding-window limit is safe)', async () => {
+	it('never lets more than the rate start in one second plus 30 ms (a sliding-window limit is safe under arrival jitter)', async () => {
 		const clock = new FakeClock();
 		const scheduler = new RequestScheduler({ maxConcurrent: 10, requestsPerSecond: 100, clock });
 		const starts: number[] = [];
 		const all = Promise.all(Array.from({ length: 400 }, () => scheduler.run(request(clock, starts, 20))));
 		await clock.runUntil(all);
-		for (let i = 0; i + 100 < starts.length; i++) expect(starts[i + 100] - starts[i]).toBeGreaterThanOrEqual(1009.999);
-		// ... and holds the rate: 100 starts per 1010 ms, 10 ms apart within a window.
-		expect(starts.slice(0, 101)).toEqual([...Array(100).keys()].map((i) => i * 10).concat([1010]));
-		expect(starts[399]).toBeCloseTo(399 * 10 + 3 * 10, 6);
+		for (let i = 0; i + 100 < starts.length; i++) expect(starts[i + 100] - starts[i]).toBeGreaterThanOrEqual(1029.999);
+		// ... and holds the rate: 100 starts per 1030 ms, 10 ms apart within a window.
+		expect(starts.slice(0, 101)).toEqual([...Array(100).keys()].map((i) => i * 10).concat([1030]));
+		expect(starts[399]).toBeCloseTo(399 * 10 + 3 * 30, 6);
+	});
+
+	it('at a low rate the window is one second plus one interval (longer than 30 ms)', async () => {
+		const clock = new FakeClock();
+		const scheduler = new RequestScheduler({ maxConcurrent: 10, requestsPerSecond: 10, clock });
+		const starts: number[] = [];
+		const all = Promise.all(Array.from({ length: 11 }, () => scheduler.run(request(clock, starts, 5))));
+		await clock.runUntil(all);
+		expect(starts).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1100]);
 	});
 
 	it('catches up on timers that fire late instead of losing the rate, within the window rule', async () => {
@@ -43,8 +52,8 @@ describe('RequestScheduler', () => {
 		expect(starts).toHaveLength(150);
 		// 50 starts still take about one second (49 intervals of 20 ms), not 49 × 24 ms.
 		expect(starts[49]).toBeLessThanOrEqual(49 * 20 + 4);
-		// Catching up never lets more than 50 start within one second plus one interval (1020 ms).
-		for (let i = 0; i + 50 < starts.length; i++) expect(starts[i + 50] - starts[i]).toBeGreaterThanOrEqual(1020);
+		// Catching up never lets more than 50 start within one second plus 30 ms.
+		for (let i = 0; i + 50 < starts.length; i++) expect(starts[i + 50] - starts[i]).toBeGreaterThanOrEqual(1030);
 	});
 
 	/**
@@ -67,6 +76,19 @@ describe('RequestScheduler', () => {
 
 	it('catches up on a stall of up to 50 ms (5 starts at 100/s): the missed starts go at once, then the old schedule', async () => {
 		expect(await startsAfterOneStall(50)).toEqual([0, 10, 20, 80, 80, 80, 80, 80, 80, 90, 100, 110]);
+	});
+
+	it('requests that arrive together after a pause (nobody waiting) are spaced from then on, not sent at once', async () => {
+		const clock = new FakeClock();
+		const scheduler = new RequestScheduler({ maxConcurrent: 10, requestsPerSecond: 100, clock });
+		const starts: number[] = [];
+		const first = Promise.all([0, 1].map(() => scheduler.run(request(clock, starts, 1))));
+		await clock.runUntil(first);
+		// 30 ms later (the schedule's next slot, 20, is past), four arrive in the same moment.
+		await clock.advance(30 - clock.now());
+		const later = Promise.all([0, 1, 2, 3].map(() => scheduler.run(request(clock, starts, 1))));
+		await clock.runUntil(later);
+		expect(starts).toEqual([0, 10, 30, 40, 50, 60]);
 	});
 
 	it('starts afresh after a longer stall instead of bursting to catch up', async () => {

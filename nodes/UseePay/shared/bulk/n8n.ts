@@ -63,7 +63,7 @@ export function bulkOptionsField(operations: string[]): INodeProperties {
 				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 1 },
 				default: 100,
 				description:
-					'Requests are spread evenly at this rate from the first second, retries included, and never more than this many start within one second plus one interval, which leaves room for network jitter under a limit of this many per second. UseePay documents no limit. If UseePay answers with many 429s, the node slows down by itself.',
+					'Requests are spread evenly at this rate from the first second, retries included, and never more than this many start within one second plus 30 ms, which leaves room for network jitter under a limit of this many per second. UseePay documents no limit. If UseePay answers with many 429s, the node slows down by itself.',
 			},
 		],
 	};
