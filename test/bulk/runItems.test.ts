@@ -1,4 +1,6 @@
+import { eventLoopBreather } from '../../nodes/UseePay/shared/bulk/clock';
 import { runItems } from '../../nodes/UseePay/shared/bulk/runItems';
+import { busyFor, loopTurnWatch } from '../support/eventLoop';
 import { FakeClock } from './fakeClock';
 
 describe('runItems', () => {
@@ -57,5 +59,31 @@ describe('runItems', () => {
 			{ stopAtFirstError: false, cancelled: () => cancelled },
 		);
 		expect(results.map((r) => r?.ok)).toEqual([true, true, true, true, ...Array(6).fill(undefined)]);
+	});
+});
+
+describe('runItems breathes between items (eventLoopBreather)', () => {
+	it('awaits `breathe` before every item it starts', async () => {
+		const log: string[] = [];
+		await runItems(3, 1, async (i) => log.push(`item ${i}`), {
+			stopAtFirstError: false,
+			breathe: async () => void log.push('breathe'),
+		});
+		expect(log).toEqual(['breathe', 'item 0', 'breathe', 'item 1', 'breathe', 'item 2', 'breathe']);
+	});
+
+	it('lets the event loop run once items have kept the thread busy for a few ms, and not before', async () => {
+		const breathe = eventLoopBreather();
+		const quick = loopTurnWatch();
+		await breathe();
+		expect(quick()).toBe(false);
+		busyFor(6);
+		const busy = loopTurnWatch();
+		await breathe();
+		expect(busy()).toBe(true);
+		// Its own pause starts the count again.
+		const after = loopTurnWatch();
+		await breathe();
+		expect(after()).toBe(false);
 	});
 });

@@ -17,7 +17,7 @@ import type { ItemParameters } from '../checks';
 import type { Failure, Transport } from './client';
 import { BulkClient } from './client';
 import type { Clock } from './clock';
-import { cancellableClock, realClock } from './clock';
+import { cancellableClock, eventLoopBreather, realClock } from './clock';
 import { parameterReader } from './parameters';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { runItems } from './runItems';
@@ -228,6 +228,7 @@ export async function runBulk(
 		stopAtFirstError: !continueOnFail,
 		cancelled,
 		order,
+		breathe: baseClock === realClock ? eventLoopBreather() : undefined,
 	});
 	if (cancelled()) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
 	if (sharedFailure) throw sharedFailure;

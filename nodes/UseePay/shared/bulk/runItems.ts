@@ -23,13 +23,15 @@ export interface RunItemsOptions {
 	cancelled?: () => boolean;
 	/** The index of the next item to start; undefined when none is left. Default: 0, 1, 2 ... */
 	order?: () => Promise<number | undefined>;
+	/** Awaited before each item starts (a pause that lets the event loop run: clock.ts eventLoopBreather). */
+	breathe?: () => Promise<void>;
 }
 
 export async function runItems<T>(
 	count: number,
 	workers: number,
 	work: (index: number) => Promise<T>,
-	{ stopAtFirstError, cancelled = () => false, order }: RunItemsOptions,
+	{ stopAtFirstError, cancelled = () => false, order, breathe }: RunItemsOptions,
 ): Promise<Array<ItemResult<T>>> {
 	const results: Array<ItemResult<T>> = new Array<ItemResult<T>>(count);
 	let next = 0;
@@ -37,6 +39,7 @@ export async function runItems<T>(
 	let stopped = false;
 	const worker = async () => {
 		while (!stopped && !cancelled()) {
+			if (breathe) await breathe();
 			const index = await nextIndex();
 			if (index === undefined || stopped || cancelled()) return;
 			try {

@@ -1,0 +1,2 @@
+export function loopTurnWatch(): () => boolean;
+export function busyFor(ms: number): void;

@@ -1,0 +1,24 @@
+'use strict';
+/**
+ * Event-loop probes for tests of code that must let the loop run (clock.ts eventLoopBreather).
+ * Plain JS: they need the timers the lint rules keep out of TypeScript.
+ */
+
+/** Starts watching for one turn of the event loop; the returned function says whether it came. */
+function loopTurnWatch() {
+	let turned = false;
+	setImmediate(() => {
+		turned = true;
+	});
+	return () => turned;
+}
+
+/** Keeps the thread busy for `ms` (no await: nothing else runs meanwhile). @param {number} ms */
+function busyFor(ms) {
+	const until = Date.now() + ms;
+	while (Date.now() < until) {
+		// busy
+	}
+}
+
+module.exports = { loopTurnWatch, busyFor };
