@@ -81,7 +81,7 @@ export interface ReadListOptions {
 	 * pages; default 1: one after another). Each page's round trip is mostly waiting, so two in
 	 * flight read a long list in about half the time. A page beyond the next one is asked for only
 	 * while `wanted` says the pages already asked for cannot hold what the caller still wants, and
-	 * never past `total` or `limit`: a listing read to its end costs at most one request more.
+	 * never past `total` or `limit`: a listing read to its end costs at most pagesInFlight − 1 requests more.
 	 */
 	pagesInFlight?: number;
 	/**
@@ -174,7 +174,7 @@ function afterRefusal(
  * A page with no new object while has_more is true, once no reading is left to try, and a
  * has_more that outlasts `total` (or MAX_LIST_OBJECTS) end the listing with a PagingError: at
  * most ceil(N / page size) + 2 requests for N objects, whatever the server does (pagesInFlight
- * may add one page asked for ahead and not needed).
+ * may add pagesInFlight − 1 pages asked for ahead and not needed).
  * Yields each page's new items, in order; a failed request is yielded as such and ends the listing.
  */
 export async function* readList<F>(

@@ -267,18 +267,16 @@ describe('Customer → Create or Update with many rows: one read of the customer
 
 	const requests = () => emu.requests().filter((r) => r.path.startsWith('/api/v1/'));
 	const pageReads = () => requests().filter((r) => r.method === 'GET' && r.query.merchant_customer_id === undefined);
+	/** Create or Update over `items`, into the emulator's account. */
+	const sync = async (items: IDataObject[]) =>
+		await runUseePay({ baseUrl: url, credentials: EMULATOR_KEY, items, parameters: createOrUpdate() });
 	const rowsFor = (ids: number[]) =>
 		ids.map((i) => ({ crm_id: `CRM-${i}`, name: `Customer ${i}`, email: `c${i}@example.com` }));
 
 	it('250 customers, 300 rows (200 of them known): 3 pages (+ page 3, asked for ahead: 100 rows were still sought) + 300 writes, writes start before the list is read', async () => {
 		seed(250);
 		const input = rowsFor([...Array(300).keys()].map((i) => (i < 200 ? i : i + 100)));
-		const { items, error } = await runUseePay({
-			baseUrl: url,
-			credentials: EMULATOR_KEY,
-			items: input,
-			parameters: createOrUpdate(),
-		});
+		const { items, error } = await sync(input);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.merchant_customer_id)).toEqual(input.map((r) => r.crm_id));
 		expect(items.map((i) => i.json.action)).toEqual(input.map((_, i) => (i < 200 ? 'updated' : 'created')));
@@ -294,12 +292,7 @@ describe('Customer → Create or Update with many rows: one read of the customer
 	it('1,000 customers, 1,000 rows that are all of them: 10 pages, none asked for past the end, + 1,000 writes', async () => {
 		seed(1000);
 		const input = rowsFor([...Array(1000).keys()]);
-		const { items, error } = await runUseePay({
-			baseUrl: url,
-			credentials: EMULATOR_KEY,
-			items: input,
-			parameters: createOrUpdate(),
-		});
+		const { items, error } = await sync(input);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.action)).toEqual(input.map(() => 'updated'));
 		expect(pageReads().map((r) => r.query.page_num)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -308,12 +301,7 @@ describe('Customer → Create or Update with many rows: one read of the customer
 
 	it('stops reading the list once every row has been found', async () => {
 		seed(350);
-		const { items } = await runUseePay({
-			baseUrl: url,
-			credentials: EMULATOR_KEY,
-			items: rowsFor([349, 300, 280]),
-			parameters: createOrUpdate(),
-		});
+		const { items } = await sync(rowsFor([349, 300, 280]));
 		expect(items.map((i) => i.json.action)).toEqual(['updated', 'updated', 'updated']);
 		expect(pageReads()).toHaveLength(1);
 		expect(requests()).toHaveLength(1 + 3);
@@ -321,12 +309,7 @@ describe('Customer → Create or Update with many rows: one read of the customer
 
 	it('a list longer than the rows are many: stops after as many pages as rows, and looks the rest up', async () => {
 		seed(350);
-		const { items } = await runUseePay({
-			baseUrl: url,
-			credentials: EMULATOR_KEY,
-			items: rowsFor([0, 1000]),
-			parameters: createOrUpdate(),
-		});
+		const { items } = await sync(rowsFor([0, 1000]));
 		expect(items.map((i) => i.json.action)).toEqual(['updated', 'created']);
 		expect(requests().map((r) => `${r.method} ${r.query.merchant_customer_id ?? r.query.page_num ?? r.path}`)).toEqual([
 			'GET 0',
