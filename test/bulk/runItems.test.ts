@@ -73,11 +73,12 @@ describe('runItems breathes between items (eventLoopBreather)', () => {
 	});
 
 	it('lets the event loop run once items have kept the thread busy for a few ms, and not before', async () => {
-		const breathe = eventLoopBreather();
+		// 50 ms rather than the default 4, so that a stalled test machine cannot pass for busy items.
+		const breathe = eventLoopBreather(50);
 		const quick = loopTurnWatch();
 		await breathe();
 		expect(quick()).toBe(false);
-		busyFor(6);
+		busyFor(60);
 		const busy = loopTurnWatch();
 		await breathe();
 		expect(busy()).toBe(true);

@@ -4,12 +4,16 @@
  * Plain JS: they need the timers the lint rules keep out of TypeScript.
  */
 
-/** Starts watching for one turn of the event loop; the returned function says whether it came. */
+/**
+ * Starts watching for one turn of the event loop; the returned function says whether it came.
+ * A 0 ms timer (Node: 1 ms), not setImmediate: set before a 1 ms sleep, it fires before that
+ * sleep ends whatever phase of the loop the caller runs in; no microtask can fire it.
+ */
 function loopTurnWatch() {
 	let turned = false;
-	setImmediate(() => {
+	setTimeout(() => {
 		turned = true;
-	});
+	}, 0);
 	return () => turned;
 }
 

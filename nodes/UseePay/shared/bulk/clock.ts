@@ -27,10 +27,10 @@ const BUSY_MS = 4;
  * the next ones than the scheduler spaced them, and a rate limit counts it there. Real time only
  * (a fake clock's tests run their items in microtasks).
  */
-export function eventLoopBreather(): () => Promise<void> {
+export function eventLoopBreather(busyMs = BUSY_MS): () => Promise<void> {
 	let since = Date.now();
 	return async () => {
-		if (Date.now() - since < BUSY_MS) return;
+		if (Date.now() - since < busyMs) return;
 		await sleep(1);
 		since = Date.now();
 	};
